@@ -1,0 +1,77 @@
+/**
+ * Shared browser-test harness: serve a built site on 127.0.0.1 (port 0) under its base path and
+ * drive Debian's Chromium with playwright-core. No test downloads a browser.
+ */
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import sirv from 'sirv';
+import { chromium, type Browser, type Page } from 'playwright-core';
+
+export interface StaticServer {
+  /** e.g. http://127.0.0.1:41234 */
+  origin: string;
+  /** Absolute URL of a path below the base, e.g. url('articles/x/'). */
+  url(path?: string): string;
+  close(): Promise<void>;
+}
+
+/** Serve `root` so that it appears under `base` (e.g. "/archive/"), as a real host would. */
+export async function startStaticServer(root: string, base = '/'): Promise<StaticServer> {
+  const normalizedBase = base.endsWith('/') ? base : `${base}/`;
+  const serve = sirv(root, { dev: true, etag: false, extensions: ['html'] });
+  const server = http.createServer((req, res) => {
+    const url = req.url ?? '/';
+    if (!url.startsWith(normalizedBase)) {
+      res.statusCode = 404;
+      res.end('outside base path');
+      return;
+    }
+    req.url = `/${url.slice(normalizedBase.length)}`;
+    serve(req, res, () => {
+      res.statusCode = 404;
+      res.end('not found');
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  const origin = `http://127.0.0.1:${port}`;
+  return {
+    origin,
+    url: (path = '') => `${origin}${normalizedBase}${path.replace(/^\//, '')}`,
+    close: () => new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve()))),
+  };
+}
+
+/** Where Chromium lives; `.ci/run` installs Debian's package there. */
+export const chromiumPath = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
+
+/** Launch headless Chromium with the flags this sandboxed, offline machine needs. */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: chromiumPath,
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}
+
+/** Collect console errors, page errors and requests to any host but the test server. */
+export function watchPage(page: Page, origin: string): { problems: string[] } {
+  const problems: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error' || message.type() === 'warning') problems.push(`console ${message.type()}: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  page.on('request', (request) => {
+    const url = request.url();
+    if (!url.startsWith(origin) && !url.startsWith('data:') && !url.startsWith('blob:')) problems.push(`external request: ${url}`);
+  });
+  return { problems };
+}
