@@ -1,22 +1,26 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
+import sitemap from '@astrojs/sitemap';
 
 /**
  * The one place that says where the site lives. `ARSHIF_SITE` and `ARSHIF_BASE` let a deployment
- * (or a test) host the archive elsewhere, e.g. under `/archive/`, without touching code.
+ * (or a test) host the archive elsewhere, e.g. under `/archive/`, without touching code;
+ * `ARSHIF_OUT_DIR` lets tests build into their own folder.
  */
 const site = process.env.ARSHIF_SITE ?? 'https://arshif.example.org';
 const base = process.env.ARSHIF_BASE ?? '/';
+const outDir = process.env.ARSHIF_OUT_DIR ?? './dist';
 
 export default defineConfig({
   site,
   base,
+  outDir,
   trailingSlash: 'always',
   build: { format: 'directory' },
   markdown: {
     // The page must show the source text exactly: no curly quotes, dashes or ellipses invented.
     smartypants: false,
   },
-  integrations: [mdx()],
+  integrations: [mdx(), sitemap()],
 });
