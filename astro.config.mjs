@@ -1,6 +1,7 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
+import pagefind from './src/integrations/pagefind.ts';
 import sitemap from '@astrojs/sitemap';
 
 /**
@@ -22,5 +23,5 @@ export default defineConfig({
     // The page must show the source text exactly: no curly quotes, dashes or ellipses invented.
     smartypants: false,
   },
-  integrations: [mdx(), sitemap()],
+  integrations: [mdx(), sitemap(), pagefind()],
 });

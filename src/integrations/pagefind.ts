@@ -1,0 +1,109 @@
+/**
+ * Astro integration: after `astro build`, index every article with Pagefind's Node API (language
+ * `ar`) and write the bundle to `<outDir>/pagefind/`. Articles go in as custom records built by
+ * `src/search/record.ts`, so the index holds our search spelling while excerpts keep the original.
+ */
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
+import * as pagefind from 'pagefind';
+import { parse } from 'yaml';
+import { articleSchema, entitySchema } from '../schema';
+import { parseArticleFile } from '../search/article-file';
+import { mdxToPlainText } from '../search/plain-text';
+import { buildSearchRecord, type SearchRecord, type SearchableEntity } from '../search/record';
+import { formatResultDate } from '../search/format-date';
+
+/** Where the content lives: `ARSHIF_CONTENT_DIR` (e.g. a generated benchmark archive) or `content/`. */
+export function contentDirectory(root: string): string {
+  return path.resolve(root, process.env['ARSHIF_CONTENT_DIR'] ?? 'content');
+}
+
+async function listFiles(directory: string, extensions: readonly string[]): Promise<string[]> {
+  try {
+    const names = await readdir(directory);
+    return names.filter((name) => extensions.some((ext) => name.endsWith(ext))).sort();
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw error;
+  }
+}
+
+/** Read the gazetteer; invalid entries are reported and skipped (the gazetteer check owns them). */
+async function loadEntities(directory: string, logger: AstroIntegrationLogger): Promise<Map<string, SearchableEntity>> {
+  const entities = new Map<string, SearchableEntity>();
+  for (const name of await listFiles(directory, ['.yaml', '.yml'])) {
+    const file = path.join(directory, name);
+    const list: unknown = parse(await readFile(file, 'utf8'));
+    if (!Array.isArray(list)) continue;
+    for (const item of list) {
+      const result = entitySchema.safeParse(item);
+      if (result.success) entities.set(result.data.id, result.data);
+      else logger.warn(`${file}: an entry is not a valid entity and is not searchable by its names`);
+    }
+  }
+  return entities;
+}
+
+/** Build one record per article file, in file-name order (deterministic index). */
+async function loadRecords(content: string, logger: AstroIntegrationLogger): Promise<SearchRecord[]> {
+  const entities = await loadEntities(path.join(content, 'gazetteer'), logger);
+  const articlesDir = path.join(content, 'articles');
+  const records: SearchRecord[] = [];
+  for (const name of await listFiles(articlesDir, ['.mdx'])) {
+    const file = path.join(articlesDir, name);
+    const { data, body } = parseArticleFile(await readFile(file, 'utf8'));
+    const result = articleSchema.safeParse(data);
+    if (!result.success) {
+      throw new Error(`${file}: frontmatter does not match the article schema, so it cannot be indexed. Run \`npm run ingest -- --check\`.`, {
+        cause: result.error,
+      });
+    }
+    records.push(buildSearchRecord(result.data, mdxToPlainText(body), entities, formatResultDate));
+  }
+  return records;
+}
+
+/** Fail with Pagefind's own messages when a response carries errors. */
+function check(step: string, errors: readonly string[]): void {
+  if (errors.length > 0) throw new Error(`Pagefind could not ${step}: ${errors.join('; ')}`, { cause: errors });
+}
+
+/** Index the records and write the Pagefind bundle to `outputPath`. */
+export async function writeSearchIndex(records: readonly SearchRecord[], outputPath: string): Promise<void> {
+  try {
+    const { index, errors } = await pagefind.createIndex({ forceLanguage: 'ar' });
+    check('start an index', errors);
+    if (!index) throw new Error('Pagefind returned no index and no error.');
+    for (const record of records) {
+      const added = await index.addCustomRecord(record);
+      check(`index ${record.url}`, added.errors);
+    }
+    const written = await index.writeFiles({ outputPath });
+    check(`write ${outputPath}`, written.errors);
+  } catch (error) {
+    throw new Error('Building the search index failed; the site has no working search.', { cause: error });
+  } finally {
+    await pagefind.close();
+  }
+}
+
+/** The integration: runs after the pages are written. */
+export default function pagefindIntegration(): AstroIntegration {
+  let root = process.cwd();
+  return {
+    name: 'arshif:pagefind',
+    hooks: {
+      'astro:config:done': ({ config }) => {
+        root = fileURLToPath(config.root);
+      },
+      'astro:build:done': async ({ dir, logger }) => {
+        const records = await loadRecords(contentDirectory(root), logger);
+        const outputPath = path.join(fileURLToPath(dir), 'pagefind');
+        await writeSearchIndex(records, outputPath);
+        logger.info(`indexed ${records.length} articles into ${outputPath}`);
+      },
+    },
+  };
+}

@@ -1,0 +1,260 @@
+/**
+ * The search page in the browser: reads the state from the URL, keeps the URL in step as the reader
+ * types, asks Pagefind (loaded from this site's own /pagefind/) and renders results, filter counts
+ * and the result count. All decisions about spelling and ranking live in the pure modules it calls.
+ */
+import { searchStrings as t } from '../i18n/search';
+import { buildExcerpt } from './excerpt';
+import { normalizeQuery } from './normalize';
+import { mergeTiers } from './ranking';
+import { FACETS, type Facet } from './record';
+import { isActive, pagefindOptions, parseSearchState, serializeSearchState, SORTS, type SearchState, type SortOrder } from './url-state';
+
+/** The part of Pagefind's browser API used here. */
+interface PagefindResult {
+  id: string;
+  data(): Promise<PagefindData>;
+}
+interface PagefindData {
+  url: string;
+  meta: Record<string, string | undefined>;
+  locations: number[];
+}
+interface PagefindSearch {
+  results: PagefindResult[];
+  filters: Record<string, Record<string, number>>;
+}
+interface PagefindApi {
+  options(options: Record<string, unknown>): Promise<void>;
+  init(): Promise<void>;
+  search(term: string | null, options: Record<string, unknown>): Promise<PagefindSearch | null>;
+  filters(): Promise<Record<string, Record<string, number>>>;
+}
+
+const PAGE_SIZE = 10;
+const TYPING_DELAY_MS = 180;
+/** Filter values listed per facet before the rest are left to the query (selected ones always show). */
+const FACET_LIMIT = 30;
+
+/** The page's elements, found by id. */
+interface Elements {
+  form: HTMLFormElement;
+  input: HTMLInputElement;
+  sort: HTMLSelectElement;
+  facets: HTMLElement;
+  status: HTMLElement;
+  results: HTMLOListElement;
+  more: HTMLButtonElement;
+}
+
+function required<T extends HTMLElement>(id: string): T {
+  const element = document.getElementById(id);
+  if (!element) throw new Error(`The search page lacks #${id}.`);
+  return element as T;
+}
+
+let pagefindPromise: Promise<PagefindApi> | null = null;
+
+/** Load Pagefind once, from the site's own bundle under the base path. */
+function loadPagefind(base: string): Promise<PagefindApi> {
+  pagefindPromise ??= (async () => {
+    const api = (await import(/* @vite-ignore */ `${base}pagefind/pagefind.js`)) as PagefindApi;
+    await api.options({ baseUrl: base, excerptLength: 0 });
+    await api.init();
+    return api;
+  })();
+  return pagefindPromise;
+}
+
+/** Start the search page. */
+export function startSearchPage(base: string): void {
+  const el: Elements = {
+    form: required('search-form'),
+    input: required('search-q'),
+    sort: required('search-sort'),
+    facets: required('search-facets'),
+    status: required('search-status'),
+    results: required('search-results'),
+    more: required('search-more'),
+  };
+  let state: SearchState = parseSearchState(new URLSearchParams(location.search));
+  let run = 0;
+  let pending: PagefindResult[] = [];
+  let timer: ReturnType<typeof setTimeout> | undefined;
+
+  el.input.value = state.q;
+  el.sort.value = state.sort;
+
+  const writeUrl = (): void => {
+    history.replaceState(history.state, '', `${location.pathname}${serializeSearchState(state)}`);
+  };
+
+  const showMore = async (): Promise<void> => {
+    const batch = pending.slice(0, PAGE_SIZE);
+    pending = pending.slice(PAGE_SIZE);
+    const thisRun = run;
+    const items = await Promise.all(batch.map(async (result) => renderResult(await result.data())));
+    if (thisRun !== run) return;
+    el.results.append(...items);
+    el.more.hidden = pending.length === 0;
+  };
+
+  const update = async (): Promise<void> => {
+    const thisRun = ++run;
+    const query = normalizeQuery(state.q);
+    if (!isActive(state)) {
+      el.results.replaceChildren();
+      el.more.hidden = true;
+      el.status.textContent = t.prompt;
+    } else {
+      el.status.textContent = t.loading;
+    }
+    let api: PagefindApi;
+    try {
+      api = await loadPagefind(base);
+    } catch {
+      el.status.textContent = t.unavailable;
+      return;
+    }
+    if (!isActive(state)) {
+      const totals = await api.filters();
+      if (thisRun === run) renderFacets(el.facets, totals, state);
+      return;
+    }
+    const options = pagefindOptions(state);
+    // Whole-phrase matches first: folding makes على and علي one word, so "علي رحمون" must rank the
+    // articles that contain the name above those that merely contain both words.
+    const [phrase, loose] = await Promise.all([
+      query.phrase ? api.search(query.phrase, options) : Promise.resolve(null),
+      api.search(query.text || null, options),
+    ]);
+    if (thisRun !== run || !loose) return;
+    const results = mergeTiers([phrase?.results ?? [], loose.results], (result) => result.id);
+    renderFacets(el.facets, loose.filters, state);
+    el.status.textContent = results.length === 0 ? t.noResults(state.q.trim()) : t.count(results.length, state.q.trim());
+    el.results.replaceChildren();
+    pending = results;
+    await showMore();
+  };
+
+  const changed = (delay: number): void => {
+    writeUrl();
+    clearTimeout(timer);
+    timer = setTimeout(() => void update(), delay);
+  };
+
+  el.input.addEventListener('input', () => {
+    state = { ...state, q: el.input.value };
+    changed(TYPING_DELAY_MS);
+  });
+  el.form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    state = { ...state, q: el.input.value };
+    changed(0);
+  });
+  el.sort.addEventListener('change', () => {
+    state = { ...state, sort: (SORTS as readonly string[]).includes(el.sort.value) ? (el.sort.value as SortOrder) : 'relevance' };
+    changed(0);
+  });
+  el.facets.addEventListener('change', (event) => {
+    const box = event.target;
+    if (!(box instanceof HTMLInputElement) || !(FACETS as readonly string[]).includes(box.name)) return;
+    const facet = box.name as Facet;
+    const values = new Set(state.filters[facet]);
+    if (box.checked) values.add(box.value);
+    else values.delete(box.value);
+    state = { ...state, filters: { ...state.filters, [facet]: [...values].sort() } };
+    changed(0);
+  });
+  el.more.addEventListener('click', () => void showMore());
+  void update();
+}
+
+/** One result: a link with the title, the dateline and source, and an excerpt in the original spelling. */
+function renderResult(data: PagefindData): HTMLLIElement {
+  const item = document.createElement('li');
+  item.className = 'search-result';
+  const heading = document.createElement('h2');
+  const link = document.createElement('a');
+  link.href = data.url;
+  link.textContent = data.meta['title'] ?? data.url;
+  heading.append(link);
+
+  const dateline = document.createElement('p');
+  dateline.className = 'search-result__meta';
+  const date = document.createElement('span');
+  date.textContent = data.meta['date'] || t.dateUnknown;
+  dateline.append(date);
+  if (data.meta['source']) {
+    const source = document.createElement('span');
+    source.textContent = data.meta['source'];
+    dateline.append(' · ', source);
+  }
+
+  const words = (data.meta['text'] ?? '').split(' ').filter(Boolean);
+  const offset = Number(data.meta['offset'] ?? 0);
+  const excerpt = buildExcerpt(
+    words,
+    data.locations.map((location) => location - offset),
+  );
+  const paragraph = document.createElement('p');
+  paragraph.className = 'search-result__excerpt';
+  if (excerpt.cutBefore) paragraph.append('… ');
+  for (const part of excerpt.parts) {
+    if (part.mark) {
+      const mark = document.createElement('mark');
+      mark.textContent = part.text;
+      paragraph.append(mark);
+    } else paragraph.append(part.text);
+  }
+  if (excerpt.cutAfter) paragraph.append(' …');
+  item.append(heading, dateline, paragraph);
+  return item;
+}
+
+/** Facet checkboxes with counts; the focused checkbox keeps focus across re-renders. */
+function renderFacets(container: HTMLElement, counts: Record<string, Record<string, number>>, state: SearchState): void {
+  const active = document.activeElement;
+  const focused = active instanceof HTMLInputElement && container.contains(active) ? `${active.name}\u0000${active.value}` : null;
+  const groups: HTMLElement[] = [];
+  for (const facet of FACETS) {
+    const values = new Map(Object.entries(counts[facet] ?? {}));
+    for (const selected of state.filters[facet]) if (!values.has(selected)) values.set(selected, 0);
+    const ordered = [...values.entries()]
+      .sort(([a, countA], [b, countB]) => (facet === 'year' ? b.localeCompare(a) : countB - countA || a.localeCompare(b, 'ar')))
+      .filter(([value, count], index) => state.filters[facet].includes(value) || (count > 0 && index < FACET_LIMIT));
+    if (ordered.length === 0) continue;
+    const fieldset = document.createElement('fieldset');
+    fieldset.className = 'search-facet';
+    const legend = document.createElement('legend');
+    legend.textContent = t.facet[facet];
+    fieldset.append(legend);
+    const list = document.createElement('ul');
+    for (const [value, count] of ordered) {
+      const row = document.createElement('li');
+      const label = document.createElement('label');
+      const box = document.createElement('input');
+      box.type = 'checkbox';
+      box.name = facet;
+      box.value = value;
+      box.checked = state.filters[facet].includes(value);
+      const name = document.createElement('bdi');
+      name.textContent = value;
+      const number = document.createElement('span');
+      number.className = 'search-facet__count';
+      number.textContent = `(${count})`;
+      label.append(box, ' ', name, ' ', number);
+      row.append(label);
+      list.append(row);
+    }
+    fieldset.append(list);
+    groups.push(fieldset);
+  }
+  container.replaceChildren(...groups);
+  if (focused) {
+    const [name, value] = focused.split('\u0000');
+    for (const box of container.querySelectorAll<HTMLInputElement>('input[type=checkbox]')) {
+      if (box.name === name && box.value === value) box.focus();
+    }
+  }
+}

@@ -1,0 +1,57 @@
+/**
+ * Excerpts in the original spelling. The index holds folded words, one per original word, so a
+ * match position Pagefind reports is also the position of the original word shown to the reader.
+ */
+
+/** A run of excerpt text; `mark` runs are the matched words. */
+export interface ExcerptPart {
+  text: string;
+  mark: boolean;
+}
+
+/** An excerpt plus whether text was cut before or after it (to draw an ellipsis). */
+export interface Excerpt {
+  parts: ExcerptPart[];
+  cutBefore: boolean;
+  cutAfter: boolean;
+}
+
+/** Words of context kept before the first match in the window. */
+const LEAD = 6;
+
+/**
+ * Pick the `length`-word window of `words` holding the most match `positions` (ties: the earliest)
+ * and return it with those words marked. Positions outside `words` are ignored; with none inside,
+ * the excerpt is the opening of the text.
+ */
+export function buildExcerpt(words: readonly string[], positions: readonly number[], length = 32): Excerpt {
+  const size = Math.max(1, Math.floor(length));
+  const hits = [...new Set(positions)]
+    .filter((p) => Number.isInteger(p) && p >= 0 && p < words.length)
+    .sort((a, b) => a - b);
+  let start = 0;
+  let best = 0;
+  // Two pointers over sorted hits: linear in the number of hits.
+  for (let first = 0, last = 0; first < hits.length; first++) {
+    const windowStart = Math.max(0, hits[first]! - LEAD);
+    while (last < hits.length && hits[last]! < windowStart + size) last++;
+    if (last - first > best) {
+      best = last - first;
+      start = windowStart;
+    }
+  }
+  start = Math.max(0, Math.min(start, words.length - size));
+  const end = Math.min(words.length, start + size);
+  const marked = new Set(hits);
+  const parts: ExcerptPart[] = [];
+  const push = (text: string, mark: boolean): void => {
+    const previous = parts.at(-1);
+    if (previous && !previous.mark && !mark) previous.text += text;
+    else parts.push({ text, mark });
+  };
+  for (let i = start; i < end; i++) {
+    if (i > start) push(' ', false);
+    push(words[i]!, marked.has(i));
+  }
+  return { parts, cutBefore: start > 0, cutAfter: end < words.length };
+}

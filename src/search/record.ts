@@ -1,0 +1,118 @@
+/**
+ * One article → one Pagefind custom record. The record's content is the title and body in search
+ * spelling (one word per original word), followed by an appendix of every spelling of every entity
+ * the article is annotated with, so "Rahmon", "رحمن" or "CSTO" find it. The original words travel in
+ * `meta.text`, from which the page builds excerpts in the reader's spelling.
+ */
+import type { ArticleFrontmatter, Entity, EntityKind } from '../schema';
+import { indexWords, splitWords } from './normalize';
+
+/** What the index needs of an article's frontmatter. */
+export type SearchableArticle = Pick<
+  ArticleFrontmatter,
+  'slug' | 'title' | 'published' | 'publishedPrecision' | 'source' | 'people' | 'places' | 'organizations'
+>;
+
+/** The gazetteer fields used for search. */
+export type SearchableEntity = Pick<Entity, 'id' | 'kind' | 'name' | 'nameEn' | 'aliases' | 'aliasesEn'>;
+
+/** The record handed to Pagefind's `addCustomRecord` (its `CustomRecord` shape). */
+export interface SearchRecord {
+  url: string;
+  content: string;
+  language: 'ar';
+  meta: Record<string, string>;
+  filters: Record<string, string[]>;
+  sort: Record<string, string>;
+}
+
+/** Filter names, also the URL parameter names of the search page. */
+export const FACETS = ['year', 'source', 'person', 'place', 'organization'] as const;
+export type Facet = (typeof FACETS)[number];
+
+const FACET_OF_KIND: Readonly<Record<EntityKind, Facet>> = { person: 'person', place: 'place', organization: 'organization' };
+
+/**
+ * Separates appendix entries: a punctuation word takes a position, so Pagefind's phrase search
+ * never joins the end of one name to the start of the next.
+ */
+const APPENDIX_SEPARATOR = '؛';
+
+/** Sort keys: unknown dates sort last both ways (Pagefind drops pages that lack a sort key). */
+const UNKNOWN_NEWEST = '0000-00-00';
+const UNKNOWN_OLDEST = '9999-12-31';
+
+/** Every spelling of an entity, Arabic first, then English. */
+function spellings(entity: SearchableEntity): string[] {
+  return [entity.name, ...entity.aliases, entity.nameEn, ...entity.aliasesEn];
+}
+
+/**
+ * Build the search record of one article. `bodyText` is the visible text of the body; `entities`
+ * is the gazetteer by id (an id missing from it is still a filter value, under its id);
+ * `formatDate` renders the dateline shown in results.
+ */
+export function buildSearchRecord(
+  article: SearchableArticle,
+  bodyText: string,
+  entities: ReadonlyMap<string, SearchableEntity>,
+  formatDate: (iso: string, precision: SearchableArticle['publishedPrecision']) => string,
+): SearchRecord {
+  const titleWords = splitWords(article.title);
+  const bodyWords = splitWords(bodyText);
+
+  const filters: Record<Facet, string[]> = { year: [], source: [], person: [], place: [], organization: [] };
+  const appendix: string[] = [];
+  const annotated: Array<[EntityKind, readonly string[]]> = [
+    ['person', article.people],
+    ['place', article.places],
+    ['organization', article.organizations],
+  ];
+  const seenEntities = new Set<string>();
+  for (const [kind, ids] of annotated) {
+    for (const id of ids) {
+      if (seenEntities.has(id)) continue;
+      seenEntities.add(id);
+      const entity = entities.get(id);
+      filters[FACET_OF_KIND[entity?.kind ?? kind]].push(entity?.name ?? id);
+      if (!entity) continue;
+      const seenSpellings = new Set<string>();
+      for (const spelling of spellings(entity)) {
+        const words = indexWords(splitWords(spelling));
+        const key = words.join(' ');
+        if (words.length === 0 || seenSpellings.has(key)) continue;
+        seenSpellings.add(key);
+        appendix.push(APPENDIX_SEPARATOR, ...words);
+      }
+    }
+  }
+  if (article.source) {
+    filters.source.push(article.source.ar);
+    appendix.push(APPENDIX_SEPARATOR, ...indexWords(splitWords(article.source.ar)));
+    appendix.push(APPENDIX_SEPARATOR, ...indexWords(splitWords(article.source.en)));
+  }
+  if (article.published) filters.year.push(article.published.slice(0, 4));
+
+  const content = [...indexWords(titleWords), ...indexWords(bodyWords), ...appendix].join(' ');
+  const meta: Record<string, string> = {
+    title: article.title,
+    slug: article.slug,
+    date: article.published ? formatDate(article.published, article.publishedPrecision) : '',
+    source: article.source?.ar ?? '',
+    // Where the body starts among the indexed words, and the body in its original spelling.
+    offset: String(titleWords.length),
+    text: bodyWords.join(' '),
+  };
+  const nonEmptyFilters = Object.fromEntries(Object.entries(filters).filter(([, values]) => values.length > 0));
+  return {
+    url: `/articles/${article.slug}/`,
+    content,
+    language: 'ar',
+    meta,
+    filters: nonEmptyFilters,
+    sort: {
+      newest: article.published ?? UNKNOWN_NEWEST,
+      oldest: article.published ?? UNKNOWN_OLDEST,
+    },
+  };
+}

@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { buildExcerpt } from '../../src/search/excerpt';
+
+const words = 'أكد الرئيس إمام علي رحمون خلال اجتماعه مع الأمين العام'.split(' ');
+
+describe('buildExcerpt', () => {
+  it('marks the matched words in their original spelling', () => {
+    const excerpt = buildExcerpt(words, [2, 4], 50);
+    expect(excerpt.parts.filter((part) => part.mark).map((part) => part.text)).toEqual(['إمام', 'رحمون']);
+    expect(excerpt.parts.map((part) => part.text).join('')).toBe(words.join(' '));
+  });
+  it('picks the window holding the most matches', () => {
+    const long = Array.from({ length: 200 }, (_, i) => `w${i}`);
+    const excerpt = buildExcerpt(long, [3, 150, 152, 155], 20);
+    expect(excerpt.parts.filter((part) => part.mark).map((part) => part.text)).toEqual(['w150', 'w152', 'w155']);
+    expect(excerpt.cutBefore).toBe(true);
+    expect(excerpt.cutAfter).toBe(true);
+  });
+  it('ignores positions outside the text (the entity appendix) and opens at the start', () => {
+    const excerpt = buildExcerpt(words, [-3, 40], 4);
+    expect(excerpt.parts).toEqual([{ text: 'أكد الرئيس إمام علي', mark: false }]);
+    expect(excerpt.cutBefore).toBe(false);
+    expect(excerpt.cutAfter).toBe(true);
+  });
+  it('never marks the spaces between adjacent matches', () => {
+    const excerpt = buildExcerpt(words, [3, 4], 50);
+    expect(excerpt.parts.filter((part) => part.mark).map((part) => part.text)).toEqual(['علي', 'رحمون']);
+    expect(excerpt.parts.some((part) => part.text === ' ')).toBe(true);
+  });
+  it('returns a contiguous run of the original words for any positions', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: -5, max: 60 })), fc.integer({ min: 1, max: 40 }), (positions, length) => {
+        const text = Array.from({ length: 50 }, (_, i) => `k${i}`);
+        const joined = buildExcerpt(text, positions, length).parts.map((part) => part.text).join('');
+        expect(text.join(' ')).toContain(joined);
+        expect(joined.split(' ').length).toBe(Math.min(length, text.length));
+      }),
+    );
+  });
+});
