@@ -1,0 +1,144 @@
+/**
+ * MDX: article blocks → mdast (with MDX JSX nodes) → MDX text, plus the YAML frontmatter.
+ * Article text is data, never code: after serializing, the output is parsed back and must give
+ * the very same tree — no ESM, no expressions, no markdown constructs the text did not ask for.
+ */
+import type { Heading, Paragraph as MdParagraph, PhrasingContent, Root, RootContent, Text } from 'mdast';
+import { fromMarkdown } from 'mdast-util-from-markdown';
+import { mdxFromMarkdown, mdxToMarkdown } from 'mdast-util-mdx';
+import type { MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx-jsx';
+import { toMarkdown, type Unsafe } from 'mdast-util-to-markdown';
+import { mdxjs } from 'micromark-extension-mdxjs';
+import { stringify } from 'yaml';
+import type { Inline } from './annotate';
+import { fatal, type PipelineMessage } from './messages';
+
+/** A body block whose paragraphs are already annotated. */
+export type AnnotatedBlock =
+  | { kind: 'heading'; text: string }
+  | { kind: 'paragraph'; inlines: Inline[] }
+  | { kind: 'question' | 'answer'; paragraphs: Inline[][] };
+
+/** The component names the site supplies; the MDX uses no others. */
+export const COMPONENTS = { entity: 'Entity', quote: 'Quote', question: 'Question', answer: 'Answer' } as const;
+
+/** Build the mdast tree of an article body. */
+export function bodyToMdast(blocks: readonly AnnotatedBlock[]): Root {
+  const children: RootContent[] = blocks.map((block): RootContent => {
+    switch (block.kind) {
+      case 'heading':
+        return { type: 'heading', depth: 2, children: [{ type: 'text', value: block.text }] } satisfies Heading;
+      case 'paragraph':
+        return paragraph(block.inlines);
+      case 'question':
+      case 'answer':
+        return {
+          type: 'mdxJsxFlowElement',
+          name: COMPONENTS[block.kind],
+          attributes: [],
+          children: block.paragraphs.map(paragraph),
+        } satisfies MdxJsxFlowElement;
+    }
+  });
+  return { type: 'root', children };
+}
+
+function paragraph(inlines: readonly Inline[]): MdParagraph {
+  return { type: 'paragraph', children: inlines.map(phrasing) };
+}
+
+function phrasing(piece: Inline): PhrasingContent {
+  switch (piece.type) {
+    case 'text':
+      return { type: 'text', value: piece.value } satisfies Text;
+    case 'entity':
+      return {
+        type: 'mdxJsxTextElement',
+        name: COMPONENTS.entity,
+        attributes: [{ type: 'mdxJsxAttribute', name: 'id', value: piece.id }],
+        children: [{ type: 'text', value: piece.value }],
+      } satisfies MdxJsxTextElement;
+    case 'quote':
+      return {
+        type: 'mdxJsxTextElement',
+        name: COMPONENTS.quote,
+        attributes: [],
+        children: piece.children.map(phrasing),
+      } satisfies MdxJsxTextElement;
+  }
+}
+
+/**
+ * The MDX serializer does not escape `import`/`export` at the start of a line, which MDX would
+ * then run as ESM at build time. These patterns make it write the first letter as a character
+ * reference (`&#x69;mport`), which renders as the same text.
+ */
+const ESM_UNSAFE: Unsafe[] = [
+  { character: 'i', atBreak: true, after: 'mport' },
+  { character: 'e', atBreak: true, after: 'xport' },
+];
+
+/** Serialize an article body tree to MDX text (no frontmatter). */
+export function mdastToMdx(tree: Root): string {
+  return toMarkdown(tree, { extensions: [mdxToMarkdown()], unsafe: ESM_UNSAFE, bullet: '-', emphasis: '_' });
+}
+
+/** Parse MDX text back to a tree, the way the MDX compiler would read it. */
+export function parseMdx(mdx: string): Root {
+  return fromMarkdown(mdx, { extensions: [mdxjs()], mdastExtensions: [mdxFromMarkdown()] });
+}
+
+/**
+ * Check that `mdx` parses back to exactly `tree`: same blocks, same text, same elements.
+ * Anything else (ESM, expressions, emphasis, links, lists …) means text would have become code
+ * or markup, and the article must not be written.
+ */
+export function verifyRoundTrip(tree: Root, mdx: string): PipelineMessage[] {
+  let parsed: Root;
+  try {
+    parsed = parseMdx(mdx);
+  } catch (error) {
+    return [fatal('mdx-syntax', `the generated MDX does not parse (${(error as Error).message}); please report this with the seed file`)];
+  }
+  const expected = canonical(tree);
+  const actual = canonical(parsed);
+  if (expected === actual) return [];
+  let index = 0;
+  while (index < expected.length && expected[index] === actual[index]) index++;
+  const context = actual.slice(Math.max(0, index - 40), index + 40);
+  return [
+    fatal('mdx-syntax', `the generated MDX would not render as the literal text (it differs near ${JSON.stringify(context)}); the article was not written — please report this with the seed file`),
+  ];
+}
+
+/** A position-free JSON form of a tree with adjacent text nodes merged. */
+function canonical(node: Root): string {
+  return JSON.stringify(strip(node));
+}
+
+function strip(node: unknown): unknown {
+  const n = node as { type: string; value?: string; depth?: number; name?: string; attributes?: Array<{ name?: string; value?: unknown }>; children?: unknown[] };
+  const out: Record<string, unknown> = { type: n.type };
+  if (n.value !== undefined) out['value'] = n.value;
+  if (n.depth !== undefined) out['depth'] = n.depth;
+  if (n.name !== undefined) out['name'] = n.name;
+  if (n.attributes !== undefined) out['attributes'] = n.attributes.map((a) => [a.name ?? null, a.value ?? null]);
+  if (n.children !== undefined) {
+    const children: Array<Record<string, unknown>> = [];
+    for (const child of n.children.map(strip) as Array<Record<string, unknown>>) {
+      const last = children[children.length - 1];
+      if (child['type'] === 'text' && last?.['type'] === 'text') last['value'] = String(last['value']) + String(child['value']);
+      else children.push(child);
+    }
+    out['children'] = children;
+  }
+  return out;
+}
+
+/** Write frontmatter and body as one MDX file. Keys keep the order of `frontmatter`. */
+export function renderMdxFile(frontmatter: Record<string, unknown>, body: string): string {
+  // YAML 1.1 rules make the writer quote strings a YAML 1.1 reader (Astro uses js-yaml) would turn
+  // into dates, booleans or numbers — "2025-01-29" stays a string.
+  const yaml = stringify(frontmatter, { version: '1.1', lineWidth: 0, minContentWidth: 0, singleQuote: false });
+  return `---\n${yaml}---\n\n${body}`;
+}
