@@ -82,11 +82,12 @@ function nameAfterRole(tokens: readonly Token[], from: number): Array<Token & { 
     const token = tokens[k]!;
     const skippable =
       (token.type === 'mention' && token.mention.kind !== 'person') ||
-      token.type === 'role' ||
       (token.type === 'punct' && SEPARATORS.has(token.text)) ||
       (token.type === 'word' && isRoleComplement(token.folded));
     if (!skippable) break;
   }
+  // Another role word ("رئيس هيئة الأركان … العقيد الجنرال X") reports the name itself.
+  if (tokens[k]?.type === 'role') return null;
   const words: Array<Token & { type: 'word' }> = [];
   for (; k < tokens.length && words.length < MAX_NAME_WORDS; k++) {
     const token = tokens[k]!;

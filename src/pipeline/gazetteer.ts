@@ -31,14 +31,14 @@ interface Declared {
  * One-word spellings that equal a common Arabic function word once folded (على = علي, إن = أن …).
  * An alias like that would fire on ordinary prose, so it is reported.
  */
-const FUNCTION_WORDS = new Set(
+const FUNCTION_WORDS = new Map(
   [
     'في', 'من', 'على', 'إلى', 'عن', 'مع', 'أن', 'إن', 'ما', 'لا', 'لم', 'لن', 'قد', 'كل', 'بين', 'عند',
     'حتى', 'ثم', 'أو', 'أي', 'هذا', 'هذه', 'ذلك', 'تلك', 'التي', 'الذي', 'الذين', 'هو', 'هي', 'هم', 'نحن',
     'أنا', 'كان', 'كانت', 'ليس', 'غير', 'بعد', 'قبل', 'منذ', 'حول', 'خلال', 'ضد', 'عبر', 'لدى', 'إذا',
     'لكن', 'بل', 'أما', 'كما', 'كي', 'له', 'لها', 'هنا', 'هناك', 'أيضا', 'فقط', 'يوم', 'عام', 'قال',
     'وقال', 'أمام', 'دون', 'نحو', 'ذات', 'إنه', 'أنه', 'التى', 'سوف', 'مثل', 'عليه', 'فيه', 'منه',
-  ].map(foldArabic),
+  ].map((word) => [foldArabic(word), word] as const),
 );
 
 /** Parse and validate the gazetteer files; invalid entries are reported and left out, never thrown. */
@@ -107,9 +107,8 @@ function readFile(file: GazetteerFile, messages: GazetteerMessage[]): Declared[]
     if (!result.success) {
       const label = entryLabel(raw, index);
       for (const issue of result.error.issues) {
-        const issueLine = isMap(node) ? lineOf(node.getIn(issue.path.slice(0, 1) as never, true) as Node | undefined, lines) : undefined;
         messages.push({
-          ...fatal('gazetteer-invalid-entity', `${label}: ${describeIssue(issue, raw)}`, { line: issueLine ?? line }),
+          ...fatal('gazetteer-invalid-entity', `${label}: ${describeIssue(issue, raw)}`, { line: issueLine(node, issue, lines) ?? line }),
           path: file.path,
         });
       }
@@ -154,11 +153,13 @@ function checkSpellings(
       continue;
     }
     bySpelling.set(key.core, { owner: entry, spelling });
-    if (!key.core.includes(' ') && !key.article && FUNCTION_WORDS.has(key.core)) {
+    const whole = foldArabic(spelling).replace(/\s+/gu, ' ').trim();
+    const functionWord = whole.includes(' ') ? undefined : FUNCTION_WORDS.get(whole);
+    if (functionWord !== undefined) {
       messages.push({
         ...warning(
           'gazetteer-function-word-alias',
-          `"${entity.id}": spelling "${spelling}" is spelled like the common word "${key.core}" once folded, so it would match ordinary prose; use a longer spelling.`,
+          `"${entity.id}": spelling "${spelling}" matches the common word "${functionWord}" once hamza, ya and ta marbuta are folded, so it would fire on ordinary prose; use a longer spelling such as the full name.`,
           { line },
         ),
         path: entry.path,
@@ -193,6 +194,21 @@ function spellingLine(entry: Declared, spelling: string): number {
     }
   }
   return entry.line;
+}
+
+/** Line of the deepest YAML node on the issue's path (for an unknown field: the field's key). */
+function issueLine(item: Node, issue: z.core.$ZodIssue, lines: LineCounter): number | undefined {
+  if (!isMap(item)) return undefined;
+  if (issue.code === 'unrecognized_keys') {
+    const pair = item.items.find((p) => (p.key as { value?: unknown } | null)?.value === issue.keys[0]);
+    return lineOf(pair?.key as Node | undefined, lines);
+  }
+  for (let depth = issue.path.length; depth > 0; depth--) {
+    const node = item.getIn(issue.path.slice(0, depth) as Array<string | number>, true) as Node | undefined;
+    const found = lineOf(node, lines);
+    if (found !== undefined) return found;
+  }
+  return undefined;
 }
 
 function lineOf(node: Node | undefined, lines: LineCounter): number | undefined {
