@@ -3,6 +3,8 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import pagefind from './src/integrations/pagefind.ts';
 import sitemap from '@astrojs/sitemap';
+import { satteri } from '@astrojs/markdown-satteri';
+import { isolateLatin } from './src/site/isolate-latin.ts';
 
 /**
  * The one place that says where the site lives. `ARSHIF_SITE` and `ARSHIF_BASE` let a deployment
@@ -20,8 +22,12 @@ export default defineConfig({
   trailingSlash: 'always',
   build: { format: 'directory' },
   markdown: {
-    // The page must show the source text exactly: no curly quotes, dashes or ellipses invented.
-    smartypants: false,
+    processor: satteri({
+      // The page must show the source text exactly: no curly quotes, dashes or ellipses invented.
+      features: { smartPunctuation: false },
+      // Latin runs (CSTO, URLs, photo credits) get <bdi> so they never reorder the Arabic around them.
+      hastPlugins: [isolateLatin],
+    }),
   },
   integrations: [mdx(), sitemap(), pagefind()],
 });

@@ -1,0 +1,40 @@
+/**
+ * Hast plugin for Astro's Markdown processor (Sätteri): wrap every run of Latin script in article
+ * text in `<bdi>`, so "CSTO", "Public Domain/…" or a URL keeps its own direction and never
+ * reorders the Arabic around it. Only elements are added; the text itself is untouched.
+ */
+import { defineHastPlugin } from 'satteri';
+
+/** A Latin run: starts with a Latin letter, may continue with digits, spaces between words and URL punctuation. */
+const LATIN_RUN = /[A-Za-z\u00C0-\u024F](?:[A-Za-z\u00C0-\u024F0-9.:/\\@&%?=#+_~\-]|[\s,'’](?=[A-Za-z\u00C0-\u024F0-9]))*/g;
+
+/** Elements whose text is already isolated or is not prose. */
+const SKIPPED = new Set(['bdi', 'bdo', 'code', 'pre', 'script', 'style', 'kbd', 'samp']);
+
+export type IsolatedPiece = { type: 'text'; value: string } | { type: 'element'; tagName: 'bdi'; properties: Record<string, never>; children: [{ type: 'text'; value: string }] };
+
+/** Split one text value into text and `<bdi>` pieces; null when it holds no Latin run. */
+export function isolateLatinRuns(value: string): IsolatedPiece[] | null {
+  const pieces: IsolatedPiece[] = [];
+  let last = 0;
+  for (const match of value.matchAll(LATIN_RUN)) {
+    if (match.index > last) pieces.push({ type: 'text', value: value.slice(last, match.index) });
+    pieces.push({ type: 'element', tagName: 'bdi', properties: {}, children: [{ type: 'text', value: match[0] }] });
+    last = match.index + match[0].length;
+  }
+  if (pieces.length === 0) return null;
+  if (last < value.length) pieces.push({ type: 'text', value: value.slice(last) });
+  return pieces;
+}
+
+/** The plugin: rewrite text nodes whose parent is not in `SKIPPED`. */
+export const isolateLatin = defineHastPlugin({
+  name: 'arshif-isolate-latin',
+  text(node, ctx) {
+    const parent = ctx.parent(node) as { type: string; tagName?: string; name?: string | null } | undefined;
+    const tag = parent?.tagName ?? parent?.name ?? '';
+    if (SKIPPED.has(tag)) return;
+    const pieces = isolateLatinRuns(node.value);
+    if (pieces !== null) ctx.replaceNode(node, pieces);
+  },
+});

@@ -1,0 +1,102 @@
+/**
+ * Every internal link of the site is built here and nowhere else, so the way links are written
+ * (absolute under a base path today, relative with explicit `index.html` for a file:// bundle
+ * tomorrow) is a one-place change.
+ */
+import type { EntityKind } from '../schema';
+
+/** URL segment of each entity kind's index and pages. */
+export const kindSegment: Readonly<Record<EntityKind, string>> = {
+  person: 'people',
+  place: 'places',
+  organization: 'organizations',
+};
+
+/** Entity kinds in the order the site shows them. */
+export const kindsInOrder: readonly EntityKind[] = ['person', 'place', 'organization'];
+
+/** Normalize a base path to start and end with "/" ("archive" → "/archive/"). */
+export function normalizeBase(base: string): string {
+  const trimmed = base.replace(/^\/+|\/+$/g, '');
+  return trimmed === '' ? '/' : `/${trimmed}/`;
+}
+
+/**
+ * Join a base path and a site path ("articles/x/", "rss.xml", "", "#top").
+ * Page paths end in "/" (directory format); file paths keep their name.
+ */
+export function joinBase(base: string, path: string): string {
+  const normalized = normalizeBase(base);
+  const hashIndex = path.indexOf('#');
+  const pathname = (hashIndex === -1 ? path : path.slice(0, hashIndex)).replace(/^\/+/, '');
+  const hash = hashIndex === -1 ? '' : path.slice(hashIndex);
+  return `${normalized}${pathname}${hash}`;
+}
+
+/** Site path (below the base) of the home page. */
+export const homePath = '';
+
+/** Site path of an article page. */
+export function articlePath(slug: string): string {
+  return `articles/${slug}/`;
+}
+
+/** Site path of an entity page (page 1 of its article list, or a later page). */
+export function entityPath(kind: EntityKind, id: string, page = 1): string {
+  return `${kindSegment[kind]}/${id}/${page > 1 ? `${page}/` : ''}`;
+}
+
+/** Site path of the index of one entity kind. */
+export function entityIndexPath(kind: EntityKind): string {
+  return `${kindSegment[kind]}/`;
+}
+
+/** Site path of the sources index. */
+export const sourcesPath = 'sources/';
+
+/** Site path of one source's page (page 1 or a later page of its articles). */
+export function sourcePath(id: string, page = 1): string {
+  return `sources/${id}/${page > 1 ? `${page}/` : ''}`;
+}
+
+/** Site path of the timeline (all years and months). */
+export const timelinePath = 'timeline/';
+
+/** Site path of one year of the timeline. */
+export function yearPath(year: string): string {
+  return `timeline/${year}/`;
+}
+
+/** Site path of one month ("01" … "12") of the timeline, or a later page of it. */
+export function monthPath(year: string, month: string, page = 1): string {
+  return `timeline/${year}/${month}/${page > 1 ? `${page}/` : ''}`;
+}
+
+/** Site path of the articles whose date is unknown, or a later page of them. */
+export function undatedPath(page = 1): string {
+  return `timeline/undated/${page > 1 ? `${page}/` : ''}`;
+}
+
+/** Site path of the about page. */
+export const aboutPath = 'about/';
+
+/** Site path of the search page (owned by the search feature). */
+export const searchPath = 'search/';
+
+/** Site path of the feed. */
+export const feedPath = 'rss.xml';
+
+/** Site path of a raw seed file, served byte for byte. */
+export function seedPath(fileName: string): string {
+  return `seeds/${encodeURIComponent(fileName)}`;
+}
+
+/** Absolute URL (scheme and host) of a site path, for canonical links, feeds and JSON-LD. */
+export function absoluteUrl(site: string | URL, base: string, path: string): string {
+  return new URL(joinBase(base, path), site).href;
+}
+
+/** The link to a site path as written in this build's HTML. */
+export function href(path: string): string {
+  return joinBase(import.meta.env.BASE_URL, path);
+}
