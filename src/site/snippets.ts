@@ -42,7 +42,9 @@ export function plainTextWithMentions(body: string): { text: string; mentions: P
     else if (hex !== undefined) text += String.fromCodePoint(Number.parseInt(hex, 16));
     else if (decimal !== undefined) text += String.fromCodePoint(Number.parseInt(decimal, 10));
     else if (named !== undefined) text += NAMED[named] ?? '';
-    else if (token.includes('\n')) text += ' ';
+    else if (token.includes('\n')) {
+      if (!/\s$/.test(text)) text += ' ';
+    }
     // Other tags and heading marks vanish.
   }
   text += body.slice(last);

@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { buildMentionIndex, plainTextWithMentions, snippetAround } from '../../src/site/snippets';
+
+describe('plain text of an MDX body', () => {
+  it('removes the markup and keeps where each mention is', () => {
+    const body = 'قال <Entity id="stanislav-zas">ستانيسلاف زاس</Entity> إن <Quote>"الوضع \\{صعب}"</Quote>.\n\n## عنوان\n\n<Question>\n– سؤال؟\n</Question>';
+    const { text, mentions } = plainTextWithMentions(body);
+    expect(text).toBe('قال ستانيسلاف زاس إن "الوضع {صعب}". عنوان – سؤال؟ ');
+    expect(mentions).toEqual([{ entityId: 'stanislav-zas', start: 4, end: 17 }]);
+    expect(text.slice(4, 17)).toBe('ستانيسلاف زاس');
+  });
+
+  it('decodes character references the serializer may write', () => {
+    expect(plainTextWithMentions('a &#x3C;b&#x3E; &amp; &#123;').text).toBe('a <b> & {');
+  });
+});
+
+describe('snippets around a mention', () => {
+  it('cuts at word boundaries and marks elisions', () => {
+    const words = Array.from({ length: 60 }, (_, i) => `كلمة${i}`).join(' ');
+    const start = words.indexOf('كلمة30');
+    const snippet = snippetAround(words, start, start + 'كلمة30'.length, 30);
+    expect(snippet.mention).toBe('كلمة30');
+    expect(snippet.before.startsWith('… كلمة')).toBe(true);
+    expect(snippet.after.endsWith(' …')).toBe(true);
+    expect(snippet.before.length).toBeLessThanOrEqual(34);
+  });
+
+  it('keeps short texts whole', () => {
+    expect(snippetAround('قال زاس اليوم', 4, 7)).toEqual({ before: 'قال ', mention: 'زاس', after: ' اليوم' });
+  });
+});
+
+describe('the mention index', () => {
+  it('keeps the first mention of each entity in each article', () => {
+    const index = buildMentionIndex([
+      { slug: 'a', body: '<Entity id="x">أ</Entity> ثم <Entity id="x">ب</Entity> و<Entity id="y">ج</Entity>' },
+      { slug: 'b', body: 'لا شيء' },
+      { slug: 'c', body: 'و<Entity id="x">د</Entity>' },
+    ]);
+    expect([...index.keys()].sort()).toEqual(['x', 'y']);
+    expect([...index.get('x')!.keys()]).toEqual(['a', 'c']);
+    expect(index.get('x')!.get('a')!.mention).toBe('أ');
+    expect(index.get('x')!.get('c')!.mention).toBe('د');
+  });
+});
