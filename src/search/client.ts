@@ -99,8 +99,14 @@ export function startSearchPage(base: string): void {
     el.more.hidden = pending.length === 0;
   };
 
+  /** `aria-busy` on the result list tells assistive technology (and tests) when a search settles. */
+  const settle = (thisRun: number): void => {
+    if (thisRun === run) el.results.setAttribute('aria-busy', 'false');
+  };
+
   const update = async (): Promise<void> => {
     const thisRun = ++run;
+    el.results.setAttribute('aria-busy', 'true');
     const query = normalizeQuery(state.q);
     if (!isActive(state)) {
       el.results.replaceChildren();
@@ -114,11 +120,13 @@ export function startSearchPage(base: string): void {
       api = await loadPagefind(base);
     } catch {
       el.status.textContent = t.unavailable;
+      settle(thisRun);
       return;
     }
     if (!isActive(state)) {
       const totals = await api.filters();
       if (thisRun === run) renderFacets(el.facets, totals, state);
+      settle(thisRun);
       return;
     }
     const options = pagefindOptions(state);
@@ -129,12 +137,15 @@ export function startSearchPage(base: string): void {
       api.search(query.text || null, options),
     ]);
     if (thisRun !== run || !loose) return;
-    const results = mergeTiers([phrase?.results ?? [], loose.results], (result) => result.id);
+    // Render from the loose results: their match positions cover every word, not just one phrase.
+    const byId = new Map(loose.results.map((result) => [result.id, result]));
+    const results = mergeTiers([phrase?.results ?? [], loose.results], (result) => result.id).map((result) => byId.get(result.id) ?? result);
     renderFacets(el.facets, loose.filters, state);
     el.status.textContent = results.length === 0 ? t.noResults(state.q.trim()) : t.count(results.length, state.q.trim());
     el.results.replaceChildren();
     pending = results;
     await showMore();
+    settle(thisRun);
   };
 
   const changed = (delay: number): void => {

@@ -29,16 +29,20 @@ export function buildExcerpt(words: readonly string[], positions: readonly numbe
   const hits = [...new Set(positions)]
     .filter((p) => Number.isInteger(p) && p >= 0 && p < words.length)
     .sort((a, b) => a - b);
+  // A hit next to another hit is worth more: a window holding the searched phrase whole beats one
+  // holding more scattered single words (على is everywhere once folded to علي).
+  const weight = hits.map((p, i) => (hits[i - 1] === p - 1 || hits[i + 1] === p + 1 ? 4 : 1));
   let start = 0;
   let best = 0;
   // Two pointers over sorted hits: linear in the number of hits.
-  for (let first = 0, last = 0; first < hits.length; first++) {
+  for (let first = 0, last = 0, sum = 0; first < hits.length; first++) {
     const windowStart = Math.max(0, hits[first]! - LEAD);
-    while (last < hits.length && hits[last]! < windowStart + size) last++;
-    if (last - first > best) {
-      best = last - first;
+    while (last < hits.length && hits[last]! < windowStart + size) sum += weight[last++]!;
+    if (sum > best) {
+      best = sum;
       start = windowStart;
     }
+    sum -= weight[first]!;
   }
   start = Math.max(0, Math.min(start, words.length - size));
   const end = Math.min(words.length, start + size);

@@ -44,7 +44,10 @@ export interface NormalizedQuery {
   terms: string[];
   /** The terms joined by spaces: what Pagefind is asked for (empty when nothing searchable). */
   text: string;
-  /** `"…"`-quoted form of `text` for Pagefind's exact-phrase mode, or null for a single term. */
+  /**
+   * `"…"`-quoted `text` for Pagefind's phrase mode, or null for fewer than two terms (for one word
+   * it adds nothing: Pagefind compares stems even in quotes, so it cannot tell رحمن from رحمة).
+   */
   phrase: string | null;
 }
 

@@ -17,6 +17,11 @@ describe('buildExcerpt', () => {
     expect(excerpt.cutBefore).toBe(true);
     expect(excerpt.cutAfter).toBe(true);
   });
+  it('prefers a window with the matched words side by side over one with more scattered matches', () => {
+    const long = Array.from({ length: 200 }, (_, i) => `w${i}`);
+    const excerpt = buildExcerpt(long, [10, 14, 18, 22, 120, 121], 20);
+    expect(excerpt.parts.filter((part) => part.mark).map((part) => part.text)).toEqual(['w120', 'w121']);
+  });
   it('ignores positions outside the text (the entity appendix) and opens at the start', () => {
     const excerpt = buildExcerpt(words, [-3, 40], 4);
     expect(excerpt.parts).toEqual([{ text: 'أكد الرئيس إمام علي', mark: false }]);
