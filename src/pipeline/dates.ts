@@ -1,0 +1,510 @@
+/**
+ * Dates in Arabic news text: every date the text mentions, and the one date that says when the
+ * article was published — the date tied to "today" (اليوم …), to a publication label, or to a
+ * dateline at the start of the text. Never the first date that happens to appear, and never a guess.
+ *
+ * Matching runs on folded text (`foldWithMap`: hamza/ya/ta-marbuta variants, Arabic-Indic digits,
+ * tatweel and harakat folded) and maps every match back to the exact characters of the line.
+ * Columns are 1-based UTF-16 positions in the line as given.
+ */
+import { foldWithMap } from '../arabic/normalize';
+import { GREGORIAN_LEXICON, HIJRI_LEXICON, monthNumber } from '../arabic/months';
+import { WEEKDAY_PATTERN, WEEKDAYS, weekdayNumber } from '../arabic/weekdays';
+import { dateOfDayNumber, dayNumberOf, toIso, weekdayOfDayNumber, type YearMonthDay } from '../arabic/gregorian';
+import { dayNumberOfHijri } from '../arabic/hijri';
+import { warning, type PipelineMessage } from './messages';
+
+export type DatePrecision = 'day' | 'month' | 'year';
+
+export interface DateMention {
+  /** YYYY-MM-DD, or YYYY-MM-01 / YYYY-01-01 for month/year precision. */
+  iso: string;
+  precision: DatePrecision;
+  /** Exact substring of the line. */
+  evidence: string;
+  /** 1-based line number in the seed. */
+  line: number;
+  /** 1-based column (UTF-16 units). */
+  column: number;
+  calendar: 'gregorian' | 'hijri';
+  /** 0 = Sunday … 6 = Saturday, when the text names one next to the date. */
+  weekday: number | null;
+  /** Introduced by اليوم / a publication label / a dateline at the start of the text. */
+  anchored: boolean;
+  /** Set when the text gave day and month only and the year was taken from the publication date. */
+  yearInferred?: true;
+}
+
+export interface PublicationDate {
+  published: string | null;
+  precision: 'day' | 'month' | 'year' | 'unknown';
+  /** The phrase that fixes the date, anchor included (e.g. "اليوم الأربعاء 29 يناير/كانون الثاني 2025"). */
+  evidence: string | null;
+  line: number | null;
+}
+
+/** Optional context for messages; `seedId` lets them name the sidecar file to edit. */
+export interface DateContext {
+  seedId?: string;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Patterns, all applied to folded text (see normalize.ts): أ/إ/آ → ا, ى → ي, ة → ه, digits → 0-9.
+
+const START = String.raw`(?<![\p{L}\p{N}])`;
+const END = String.raw`(?![\p{L}\p{N}])`;
+const WEEKDAY = String.raw`(?:(?:يوم\s+)?(?<weekday>${WEEKDAY_PATTERN})\s*[،,]?\s*)`;
+const DAY = String.raw`(?<day>[0-9]{1,2})\s*(?:من\s+)?(?:شهر\s+)?`;
+const GREGORIAN_MONTH = `(?:${GREGORIAN_LEXICON.pattern})`;
+const HIJRI_MONTH = `(?:${HIJRI_LEXICON.pattern})`;
+/** هـ (folded to ه), هجري, هجرية, للهجرة, من الهجرة. */
+const HIJRI_MARK = String.raw`(?:ه(?:جريه|جري)?|للهجره|من\s+الهجره)`;
+/** The optional Gregorian-era letter: 2025م / 2025 م. */
+const AD_MARK = String.raw`(?:\s*م(?!\p{L}))?`;
+
+/** `[weekday] [day] month[/other naming] [year]` in the Gregorian calendar. */
+const NAMED_GREGORIAN = new RegExp(
+  START +
+    `(?:${WEEKDAY}?${DAY})?` +
+    `(?<month>${GREGORIAN_MONTH})(?:\\s*(?:[/\\\\|\\-–—]|\\()?\\s*(?<month2>${GREGORIAN_MONTH})\\s*\\)?)?` +
+    END +
+    String.raw`(?:\s*[،,]?\s*(?<year>[0-9]{4})(?!\p{N})${AD_MARK})?`,
+  'gu',
+);
+
+/** `[weekday] [day] hijri-month year هـ`. The era mark is required: صفر and رمضان are also ordinary words. */
+const NAMED_HIJRI = new RegExp(
+  START +
+    `(?:${WEEKDAY}?${DAY})?` +
+    `(?<month>${HIJRI_MONTH})\\s*[،,]?\\s*(?<year>[0-9]{1,4})\\s*${HIJRI_MARK}` +
+    END,
+  'gu',
+);
+
+/** A Hijri year alone: `1446هـ`, `عام 1446 هـ`. */
+const HIJRI_YEAR = new RegExp(
+  START + String.raw`(?:(?:عام|العام|سنه|السنه)\s+)?(?<year>[0-9]{3,4})\s*${HIJRI_MARK}` + END,
+  'gu',
+);
+
+const NUMERIC_START = String.raw`(?<![\p{L}\p{N}]|\p{N}[./-])`;
+const NUMERIC_END = String.raw`(?![\p{N}]|[./-]\p{N})`;
+/** Day first, as Arabic text writes it: 29/01/2025, 29-01-2025, 29.01.2025. */
+const NUMERIC_DMY = new RegExp(
+  NUMERIC_START + `${WEEKDAY}?(?<day>[0-9]{1,2})(?<sep>[./-])(?<month>[0-9]{1,2})\\k<sep>(?<year>[0-9]{4})` + NUMERIC_END,
+  'gu',
+);
+/** Year first: 2025-01-29, 2025/01/29. */
+const NUMERIC_YMD = new RegExp(
+  NUMERIC_START + `${WEEKDAY}?(?<year>[0-9]{4})(?<sep>[./-])(?<month>[0-9]{1,2})\\k<sep>(?<day>[0-9]{1,2})` + NUMERIC_END,
+  'gu',
+);
+
+/**
+ * A year named as such: `عام 2021`, `العام 2022`, `سنة 1992` (the word is part of the evidence), or
+ * after a preposition, `في 2021`, `منذ 2014` (the preposition is not). A bare number is never a year.
+ */
+const YEAR_WORD = new RegExp(
+  START +
+    String.raw`(?:(?<word>عام|العام|عامي|سنه|السنه)\s+|(?<prep>[وف]?(?:في|خلال|منذ|حتي|بحلول|مطلع|اواخر|اوائل))\s+)` +
+    String.raw`(?<year>[0-9]{4})(?!\p{N})${AD_MARK}`,
+  'gu',
+);
+/** After `في 2021` only a clause boundary or a function word may follow; `في 2000 حالة` is a count. */
+const AFTER_PREPOSITION_YEAR = new RegExp(
+  String.raw`^(?:\s*$|\s*[.،,؛;:!?؟)\]»"”'…-]|\s+[وف]?(?:في|من|الي|علي|عن|مع|بعد|قبل|حين|عندما|حيث|ثم|لكن|كما|حتي|اذ|او|ضد|بين|عبر|وفق|بسبب|خلال|الماضي|المقبل|الحالي|الجاري)` +
+    END +
+    ')',
+  'u',
+);
+/** `2020-2021`: a span of years, not a date. */
+const YEAR_RANGE_AFTER = /^\s*[-–—/]\s*[0-9]{2,4}(?![0-9])/u;
+const YEAR_RANGE_BEFORE = /[0-9]{2,4}\s*[-–—/]\s*$/u;
+
+/** "Today" right before a date: `اليوم الأربعاء 29 …`, `اليوم، 29 …`. */
+const TODAY_BEFORE = new RegExp(String.raw`(?<![\p{L}\p{N}])[وف]?(?<today>اليوم)\s*[،,:]?\s*\(?\s*$`, 'u');
+/** A publication label right before a date: `تاريخ النشر: …`, `نشر في …`, `نشر بتاريخ …`. */
+const LABEL_BEFORE = new RegExp(String.raw`(?<![\p{L}\p{N}])(?<label>تاريخ\s+النشر|نشر\s+(?:في|بتاريخ)|تم\s+النشر)\s*[:،,]?\s*$`, 'u');
+/** A dateline: the line starts with the date, or with a place (≤ 4 words, optional "(agency)") and a dash or comma. */
+const DATELINE_PREFIX = new RegExp(
+  String.raw`^\s*(?:[^\s\p{N}.!?؟:،,()\-–—]+(?:\s+[^\s\p{N}.!?؟:،,()\-–—]+){0,3}\s*(?:\([^()\p{N}]{1,30}\)\s*)?[-–—،,:]\s*)?$`,
+  'u',
+);
+/** How many non-empty lines from the top may carry a dateline (headline, dateline, lead). */
+const DATELINE_LINES = 3;
+/** "Today" not followed by a date: reported when no publication date is found. */
+const TODAY_WORD = new RegExp(START + `[وف]?(?<today>اليوم(?:\\s*[،,]?\\s*(?:${WEEKDAY_PATTERN}))?)` + END, 'gu');
+
+/** Years a year-only mention may name; outside it `في 2254` is more likely a number than a year. */
+const PLAIN_YEAR_RANGE = { min: 1000, max: 2199 } as const;
+/** A day and month without a year take the publication year only within this many days of it. */
+const YEAR_INFERENCE_WINDOW_DAYS = 60;
+
+// ---------------------------------------------------------------------------------------------
+
+type Resolved =
+  | { kind: 'date'; iso: string; precision: DatePrecision; calendar: 'gregorian' | 'hijri'; weekday: number | null; datelineEligible: boolean }
+  | { kind: 'yearless'; month: number; day: number; weekday: number | null }
+  | { kind: 'impossible'; why: string }
+  | { kind: 'ignored' };
+
+/** A match in one line, in folded coordinates until it is mapped back. */
+interface Candidate {
+  start: number;
+  end: number;
+  resolved: Resolved;
+}
+
+/** One scanned line's findings, in source coordinates. */
+interface Finding {
+  line: number;
+  start: number;
+  end: number;
+  evidence: string;
+  resolved: Resolved;
+  /** Where the anchoring phrase begins (اليوم, label or dateline), when anchored. */
+  anchorStart: number | null;
+}
+
+interface TodayWithoutDate {
+  line: number;
+  column: number;
+  evidence: string;
+}
+
+interface Scan {
+  findings: Finding[];
+  todayWithoutDate: TodayWithoutDate[];
+}
+
+function weekdayOf(groups: Record<string, string | undefined>): number | null {
+  return groups['weekday'] === undefined ? null : weekdayNumber(groups['weekday']);
+}
+
+/** A Gregorian date at day precision, or why it cannot be one. */
+function gregorianDay(date: YearMonthDay, weekday: number | null, datelineEligible: boolean): Resolved {
+  if (dayNumberOf(date) === null) {
+    return { kind: 'impossible', why: `${date.year}-${pad(date.month)} has no day ${date.day}` };
+  }
+  return { kind: 'date', iso: toIso(date), precision: 'day', calendar: 'gregorian', weekday, datelineEligible };
+}
+
+function pad(value: number): string {
+  return String(value).padStart(2, '0');
+}
+
+/**
+ * A Hijri period (a month or a year) as the finest Gregorian precision that contains all of it:
+ * a Gregorian month when it falls inside one, else a Gregorian year, else nothing (it cannot be
+ * written without claiming more than the text says).
+ */
+function coarsenHijriPeriod(first: number | null, last: number | null, datelineEligible: boolean): Resolved {
+  if (first === null || last === null) return { kind: 'ignored' };
+  const a = dateOfDayNumber(first);
+  const b = dateOfDayNumber(last);
+  if (a.year !== b.year) return { kind: 'ignored' };
+  if (a.month === b.month) {
+    return { kind: 'date', iso: toIso({ ...a, day: 1 }), precision: 'month', calendar: 'hijri', weekday: null, datelineEligible };
+  }
+  return { kind: 'date', iso: toIso({ year: a.year, month: 1, day: 1 }), precision: 'year', calendar: 'hijri', weekday: null, datelineEligible };
+}
+
+function hijriMonthBounds(year: number, month: number): [number | null, number | null] {
+  const first = dayNumberOfHijri({ year, month, day: 1 });
+  const next = month === 12 ? dayNumberOfHijri({ year: year + 1, month: 1, day: 1 }) : dayNumberOfHijri({ year, month: month + 1, day: 1 });
+  return [first, next === null ? null : next - 1];
+}
+
+function resolveNamedGregorian(groups: Record<string, string | undefined>): Resolved {
+  const month = monthNumber(GREGORIAN_LEXICON, groups['month'] ?? '');
+  if (month === null) return { kind: 'ignored' };
+  // "يناير/كانون الثاني" names one month twice; two different months are not one date.
+  if (groups['month2'] !== undefined && monthNumber(GREGORIAN_LEXICON, groups['month2']) !== month) return { kind: 'ignored' };
+  const weekday = weekdayOf(groups);
+  const day = groups['day'] === undefined ? null : Number(groups['day']);
+  const year = groups['year'] === undefined ? null : Number(groups['year']);
+  if (day !== null && year !== null) return gregorianDay({ year, month, day }, weekday, true);
+  if (day !== null) {
+    if (day < 1 || day > 31) return { kind: 'ignored' };
+    return { kind: 'yearless', month, day, weekday };
+  }
+  if (year !== null) {
+    return { kind: 'date', iso: toIso({ year, month, day: 1 }), precision: 'month', calendar: 'gregorian', weekday: null, datelineEligible: true };
+  }
+  // A month name alone (مارس is also "he practised") is not a date.
+  return { kind: 'ignored' };
+}
+
+function resolveNamedHijri(groups: Record<string, string | undefined>): Resolved {
+  const month = monthNumber(HIJRI_LEXICON, groups['month'] ?? '');
+  const year = Number(groups['year']);
+  if (month === null || year < 1) return { kind: 'ignored' };
+  if (groups['day'] === undefined) return coarsenHijriPeriod(...hijriMonthBounds(year, month), true);
+  const day = Number(groups['day']);
+  const dayNumber = dayNumberOfHijri({ year, month, day });
+  if (dayNumber === null) return { kind: 'impossible', why: `Hijri month ${month} of ${year} has no day ${day}` };
+  return { kind: 'date', iso: toIso(dateOfDayNumber(dayNumber)), precision: 'day', calendar: 'hijri', weekday: weekdayOf(groups), datelineEligible: true };
+}
+
+function resolveHijriYear(groups: Record<string, string | undefined>): Resolved {
+  const year = Number(groups['year']);
+  const first = dayNumberOfHijri({ year, month: 1, day: 1 });
+  const next = dayNumberOfHijri({ year: year + 1, month: 1, day: 1 });
+  return coarsenHijriPeriod(first, next === null ? null : next - 1, false);
+}
+
+function resolveNumeric(groups: Record<string, string | undefined>): Resolved {
+  const date = { year: Number(groups['year']), month: Number(groups['month']), day: Number(groups['day']) };
+  if (date.month < 1 || date.month > 12 || date.day < 1) return { kind: 'impossible', why: `${groups['month']} is not a month number` };
+  return gregorianDay(date, weekdayOf(groups), true);
+}
+
+/** All date-like matches of one folded line, overlapping ones resolved longest-leftmost. */
+function scanFolded(folded: string): Candidate[] {
+  const candidates: Candidate[] = [];
+  const collect = (pattern: RegExp, resolve: (groups: Record<string, string | undefined>, match: RegExpMatchArray) => Resolved | null): void => {
+    for (const match of folded.matchAll(pattern)) {
+      const resolved = resolve(match.groups ?? {}, match);
+      if (resolved !== null) candidates.push({ start: match.index, end: match.index + match[0].length, resolved });
+    }
+  };
+  collect(NAMED_GREGORIAN, resolveNamedGregorian);
+  collect(NAMED_HIJRI, resolveNamedHijri);
+  collect(HIJRI_YEAR, resolveHijriYear);
+  collect(NUMERIC_DMY, resolveNumeric);
+  collect(NUMERIC_YMD, resolveNumeric);
+  for (const match of folded.matchAll(YEAR_WORD)) {
+    const groups = match.groups ?? {};
+    const year = Number(groups['year']);
+    const end = match.index + match[0].length;
+    const after = folded.slice(end, end + 40);
+    const yearStart = end - match[0].length + match[0].lastIndexOf(groups['year'] ?? '');
+    if (year < PLAIN_YEAR_RANGE.min || year > PLAIN_YEAR_RANGE.max) continue;
+    if (YEAR_RANGE_AFTER.test(after) || YEAR_RANGE_BEFORE.test(folded.slice(Math.max(0, yearStart - 12), yearStart))) continue;
+    if (groups['prep'] !== undefined && !AFTER_PREPOSITION_YEAR.test(after)) continue;
+    // A preposition introduces the year but is not part of it; "عام" is.
+    const start = groups['prep'] !== undefined ? yearStart : match.index;
+    candidates.push({
+      start,
+      end,
+      resolved: { kind: 'date', iso: toIso({ year, month: 1, day: 1 }), precision: 'year', calendar: 'gregorian', weekday: null, datelineEligible: false },
+    });
+  }
+  candidates.sort((a, b) => a.start - b.start || b.end - a.end);
+  const kept: Candidate[] = [];
+  let reach = 0;
+  for (const candidate of candidates) {
+    if (candidate.start < reach || candidate.end <= candidate.start) continue;
+    // An unusable match still claims its text: "عام 1446 هـ" must not become the Gregorian year 1446.
+    reach = candidate.end;
+    if (candidate.resolved.kind !== 'ignored') kept.push(candidate);
+  }
+  return kept;
+}
+
+/** Source index just past the folded range ending at `foldedEnd`. */
+function sourceEnd(line: string, origin: readonly number[], foldedEnd: number): number {
+  if (foldedEnd === 0) return origin[0] ?? 0;
+  const last = origin[foldedEnd - 1] ?? 0;
+  const codePoint = line.codePointAt(last) ?? 0;
+  return last + (codePoint > 0xffff ? 2 : 1);
+}
+
+function scanLines(lines: readonly string[]): Scan {
+  const findings: Finding[] = [];
+  const todayWithoutDate: TodayWithoutDate[] = [];
+  let nonEmptySeen = 0;
+  lines.forEach((line, index) => {
+    const lineNumber = index + 1;
+    if (line.trim() === '') return;
+    nonEmptySeen++;
+    const { folded, origin } = foldWithMap(line);
+    const toSource = (at: number): number => origin[at] ?? line.length;
+    const anchoredTodaySpans: Array<[number, number]> = [];
+    for (const candidate of scanFolded(folded)) {
+      const before = folded.slice(Math.max(0, candidate.start - 40), candidate.start);
+      const offset = Math.max(0, candidate.start - 40);
+      let anchorStart: number | null = null;
+      const today = TODAY_BEFORE.exec(before);
+      const label = today ? null : LABEL_BEFORE.exec(before);
+      if (today?.groups?.['today'] !== undefined) {
+        const at = offset + today.index + today[0].indexOf(today.groups['today']);
+        anchorStart = toSource(at);
+        anchoredTodaySpans.push([at, candidate.end]);
+      } else if (label?.groups?.['label'] !== undefined) {
+        anchorStart = toSource(offset + label.index + label[0].indexOf(label.groups['label']));
+      } else if (
+        nonEmptySeen <= DATELINE_LINES &&
+        candidate.resolved.kind === 'date' &&
+        candidate.resolved.datelineEligible &&
+        DATELINE_PREFIX.test(folded.slice(0, candidate.start))
+      ) {
+        anchorStart = line.length - line.trimStart().length;
+      }
+      const start = toSource(candidate.start);
+      const end = sourceEnd(line, origin, candidate.end);
+      findings.push({ line: lineNumber, start, end, evidence: line.slice(start, end), resolved: candidate.resolved, anchorStart });
+    }
+    for (const match of folded.matchAll(TODAY_WORD)) {
+      const at = match.index + match[0].indexOf(match.groups?.['today'] ?? '');
+      if (anchoredTodaySpans.some(([from, to]) => at >= from && at < to)) continue;
+      const start = toSource(at);
+      const end = sourceEnd(line, origin, match.index + match[0].length);
+      todayWithoutDate.push({ line: lineNumber, column: start + 1, evidence: line.slice(start, end) });
+    }
+  });
+  return { findings, todayWithoutDate };
+}
+
+function mentionOf(finding: Finding, resolved: Extract<Resolved, { kind: 'date' }>): DateMention {
+  return {
+    iso: resolved.iso,
+    precision: resolved.precision,
+    evidence: finding.evidence,
+    line: finding.line,
+    column: finding.start + 1,
+    calendar: resolved.calendar,
+    weekday: resolved.weekday,
+    anchored: finding.anchorStart !== null,
+  };
+}
+
+/**
+ * Give a day and month without a year the year of the text's publication date — only when that
+ * reading lies within YEAR_INFERENCE_WINDOW_DAYS of it (so the same-year reading is the nearest by
+ * far) and agrees with any weekday named. Otherwise the mention is dropped: never invented.
+ */
+function inferYear(finding: Finding, resolved: Extract<Resolved, { kind: 'yearless' }>, anchor: DateMention | undefined): DateMention | null {
+  if (anchor === undefined || anchor.precision !== 'day' || finding.anchorStart !== null) return null;
+  const anchorDay = dayNumberOf({ year: Number(anchor.iso.slice(0, 4)), month: Number(anchor.iso.slice(5, 7)), day: Number(anchor.iso.slice(8, 10)) });
+  const date = { year: Number(anchor.iso.slice(0, 4)), month: resolved.month, day: resolved.day };
+  const dayNumber = dayNumberOf(date);
+  if (anchorDay === null || dayNumber === null || Math.abs(dayNumber - anchorDay) > YEAR_INFERENCE_WINDOW_DAYS) return null;
+  if (resolved.weekday !== null && resolved.weekday !== weekdayOfDayNumber(dayNumber)) return null;
+  return {
+    iso: toIso(date),
+    precision: 'day',
+    evidence: finding.evidence,
+    line: finding.line,
+    column: finding.start + 1,
+    calendar: 'gregorian',
+    weekday: resolved.weekday,
+    anchored: false,
+    yearInferred: true,
+  };
+}
+
+function mentionsOf(scan: Scan): DateMention[] {
+  const mentions: DateMention[] = [];
+  for (const finding of scan.findings) {
+    if (finding.resolved.kind === 'date') mentions.push(mentionOf(finding, finding.resolved));
+  }
+  const anchor = mentions.find((mention) => mention.anchored && mention.precision === 'day');
+  for (const finding of scan.findings) {
+    if (finding.resolved.kind !== 'yearless') continue;
+    const inferred = inferYear(finding, finding.resolved, anchor);
+    if (inferred !== null) mentions.push(inferred);
+  }
+  return mentions.sort((a, b) => a.line - b.line || a.column - b.column);
+}
+
+/** Every date the text mentions, in reading order; `lines[i]` is line i+1 (boilerplate lines passed as ''). */
+export function findDateMentions(lines: readonly string[]): DateMention[] {
+  return mentionsOf(scanLines(lines));
+}
+
+function sidecarPath(context: DateContext): string {
+  return `seeds/${context.seedId ?? '<id>'}.meta.yaml`;
+}
+
+function quote(text: string): string {
+  return `“${text}”`;
+}
+
+/** The publication date of an article and the warnings met while finding it; never guesses. */
+export function extractPublicationDate(
+  lines: readonly string[],
+  context: DateContext = {},
+): { date: PublicationDate; messages: PipelineMessage[] } {
+  const scan = scanLines(lines);
+  const mentions = mentionsOf(scan);
+  const messages: PipelineMessage[] = [];
+  const sidecar = sidecarPath(context);
+
+  for (const finding of scan.findings) {
+    if (finding.resolved.kind !== 'impossible') continue;
+    messages.push(
+      warning(
+        'impossible-date',
+        `${quote(finding.evidence)} on line ${finding.line} is written as a date but no such day exists (${finding.resolved.why}), so it is ignored. ` +
+          `Check the source; if it gives the publication date, add "published: YYYY-MM-DD" and "reason: …" to ${sidecar}.`,
+        { line: finding.line, column: finding.start + 1 },
+      ),
+    );
+  }
+
+  for (const mention of mentions) {
+    if (mention.weekday === null || mention.precision !== 'day') continue;
+    const [year, month, day] = mention.iso.split('-').map(Number) as [number, number, number];
+    const dayNumber = dayNumberOf({ year, month, day });
+    if (dayNumber === null) continue;
+    const actual = weekdayOfDayNumber(dayNumber);
+    if (actual === mention.weekday) continue;
+    messages.push(
+      warning(
+        'weekday-mismatch',
+        `${quote(mention.evidence)} on line ${mention.line} names ${WEEKDAYS[mention.weekday]}, but ${mention.iso} fell on ${WEEKDAYS[actual]}; ` +
+          `the weekday or the date is wrong in the source. The date is kept as written; if it is the wrong one, set "published" and "reason" in ${sidecar}.`,
+        { line: mention.line, column: mention.column },
+      ),
+    );
+  }
+
+  const anchored = mentions.filter((mention) => mention.anchored);
+  const chosen = anchored[0];
+  if (chosen === undefined) {
+    messages.push(missingDate(scan, mentions, sidecar));
+    return { date: { published: null, precision: 'unknown', evidence: null, line: null }, messages };
+  }
+
+  const other = anchored.find((mention) => mention.iso !== chosen.iso || mention.precision !== chosen.precision);
+  if (other !== undefined) {
+    messages.push(
+      warning(
+        'conflicting-dates',
+        `The text ties two different dates to its publication: ${quote(chosen.evidence)} (line ${chosen.line}, ${chosen.iso}) and ` +
+          `${quote(other.evidence)} (line ${other.line}, ${other.iso}). The first is used. If that is wrong, set "published" and "reason" in ${sidecar}.`,
+        { line: other.line, column: other.column },
+      ),
+    );
+  }
+
+  const finding = scan.findings.find((f) => f.line === chosen.line && f.start + 1 === chosen.column);
+  const line = lines[chosen.line - 1] ?? '';
+  const evidence = finding?.anchorStart != null ? line.slice(finding.anchorStart, finding.end) : chosen.evidence;
+  return { date: { published: chosen.iso, precision: chosen.precision, evidence, line: chosen.line }, messages };
+}
+
+/** The missing-date warning: what the text does say about time, and how to supply the date. */
+function missingDate(scan: Scan, mentions: readonly DateMention[], sidecar: string): PipelineMessage {
+  const seen: string[] = [];
+  const today = scan.todayWithoutDate[0];
+  if (today !== undefined) {
+    seen.push(`the text says ${quote(today.evidence)} (line ${today.line}) but gives no date next to it`);
+  }
+  const anchoredYearless = scan.findings.find((f) => f.resolved.kind === 'yearless' && f.anchorStart !== null);
+  if (anchoredYearless !== undefined) {
+    seen.push(`${quote(anchoredYearless.evidence)} (line ${anchoredYearless.line}) gives no year`);
+  }
+  if (mentions.length > 0) {
+    const examples = mentions.slice(0, 3).map((m) => `${quote(m.evidence)} on line ${m.line}`);
+    seen.push(`the dates it mentions (${examples.join(', ')}${mentions.length > 3 ? ', …' : ''}) are not tied to the day of publication`);
+  }
+  if (seen.length === 0) seen.push('the text contains no date at all');
+  return warning(
+    'missing-date',
+    `No publication date found: ${seen.join('; ')}. "published" is left empty rather than guessed. ` +
+      `If you know the date, add "published: YYYY-MM-DD" and "reason: <where the date comes from>" to ${sidecar}.`,
+    today !== undefined ? { line: today.line, column: today.column } : {},
+  );
+}
