@@ -76,6 +76,13 @@ function phrasing(piece: Inline): PhrasingContent {
 const ESM_UNSAFE: Unsafe[] = [
   { character: 'i', atBreak: true, after: 'mport' },
   { character: 'e', atBreak: true, after: 'xport' },
+  // The site compiles MDX with GFM, where ~~text~~ (and ~text~) would be struck through.
+  { character: '~' },
+  // GFM autolink literals in Astro's compiler swallow a following backslash escape, turning an
+  // escaped `\<Component />` after a URL into live JSX. An escaped scheme colon or `www.` dot is
+  // still shown as the same text but no longer starts a literal at parse time.
+  { character: ':', before: '[Hh][Tt][Tt][Pp][Ss]?|[Mm][Aa][Ii][Ll][Tt][Oo]|[Xx][Mm][Pp][Pp]|[Ff][Tt][Pp]' },
+  { character: '.', before: '[Ww][Ww][Ww]' },
 ];
 
 /** Serialize an article body tree to MDX text (no frontmatter). */

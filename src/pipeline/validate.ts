@@ -20,7 +20,9 @@ export function parseWithFriendlyErrors<S extends z.ZodType>(
   const result = schema.safeParse(data, { reportInput: true });
   if (result.success) return { success: true, data: result.data };
   const issues = result.error.issues.map((issue) => {
-    const line = locate?.(issue.path);
+    // An unknown key has no path of its own: point at the key itself.
+    const path = issue.code === 'unrecognized_keys' && issue.keys[0] !== undefined ? [...issue.path, issue.keys[0]] : issue.path;
+    const line = locate?.(path);
     const text = describeIssue(issue);
     return line === undefined ? { text } : { text, line };
   });

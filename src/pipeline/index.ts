@@ -1,0 +1,215 @@
+/**
+ * The ingest pipeline: one seed's bytes (+ optional sidecar) → validated frontmatter and MDX text.
+ * read → clean → dates → structure → annotate → metadata → sidecar overrides → validate → MDX.
+ * Pure: no file system, no clock; the CLI does the I/O.
+ */
+import { createHash } from 'node:crypto';
+import { articleSchema, type ArticleFrontmatter, type EntityKind } from '../schema';
+import { annotateText, type Inline } from './annotate';
+import { findCandidateNames, type CandidateName } from './candidates';
+import { removeBoilerplate, type BoilerplateRule, type RemovedLine } from './clean';
+import { extractPublicationDate } from './dates';
+import type { EntityMatcher } from './entities';
+import { bodyToMdast, mdastToMdx, renderMdxFile, verifyRoundTrip, type AnnotatedBlock } from './mdx';
+import { fatal, warning, type PipelineMessage } from './messages';
+import { countWords, deriveTitle, readingMinutes, summarize } from './metadata';
+import { readSeed } from './read';
+import { parseSidecar } from './sidecar';
+import { articleSlug, headingSlugs, seedId } from './slug';
+import { normalizeSource, type SourceTable } from './sources';
+import { findHeadline, segmentBlocks } from './structure';
+import { parseWithFriendlyErrors } from './validate';
+
+/** Rules and tables the pipeline needs, loaded once by the caller. */
+export interface IngestConfig {
+  rules: readonly BoilerplateRule[];
+  sources: SourceTable;
+  /** Gazetteer matcher; without it no entities are marked. */
+  matcher?: EntityMatcher;
+}
+
+/** One seed to convert. */
+export interface SeedInput {
+  /** File name in the seeds folder, e.g. `001_6dfbaefa9a0405cb.txt`. */
+  fileName: string;
+  bytes: Uint8Array;
+  /** Text of `<id>.meta.yaml`, when present. */
+  sidecar?: string;
+}
+
+/** What ingest made of one seed. `mdx` is null when a fatal message says why. */
+export interface IngestResult {
+  id: string;
+  slug: string;
+  sha256: string;
+  article: ArticleFrontmatter | null;
+  mdx: string | null;
+  /** Messages about the seed file. */
+  messages: PipelineMessage[];
+  /** Messages about the sidecar file. */
+  sidecarMessages: PipelineMessage[];
+  /** Names after role words that the gazetteer does not know. */
+  candidates: CandidateName[];
+}
+
+const KIND_FIELD: Readonly<Record<EntityKind, 'people' | 'places' | 'organizations'>> = {
+  person: 'people',
+  place: 'places',
+  organization: 'organizations',
+};
+
+/** Convert one seed. Never throws for bad input: problems come back as messages. */
+export function ingestSeed(input: SeedInput, config: IngestConfig): IngestResult {
+  const id = seedId(input.fileName);
+  const slug = articleSlug(id);
+  const sha256 = createHash('sha256').update(input.bytes).digest('hex');
+  const result: IngestResult = { id, slug, sha256, article: null, mdx: null, messages: [], sidecarMessages: [], candidates: [] };
+  const fail = (message: PipelineMessage): IngestResult => {
+    result.messages.push(message);
+    return result;
+  };
+
+  if (slug === '') return fail(fatal('invalid-file-name', 'the seed file name has no letters or digits to make a URL slug from; rename it, e.g. 005_source.txt'));
+
+  const read = readSeed(input.bytes);
+  result.messages.push(...read.messages);
+  if (!read.seed) return result;
+  const seed = read.seed;
+
+  const sidecar = input.sidecar === undefined ? null : parseSidecar(input.sidecar);
+  if (sidecar) result.sidecarMessages.push(...sidecar.messages);
+  if (sidecar && !sidecar.sidecar) {
+    return fail(fatal('invalid-sidecar', `the sidecar ${id}.meta.yaml is invalid (see its messages), so the article was not written`));
+  }
+
+  const cleaned = removeBoilerplate(seed.lines, config.rules);
+  result.messages.push(...cleaned.messages);
+
+  const dates = extractPublicationDate(cleaned.lines);
+
+  // The headline becomes the title; it leaves the body and is recorded like any removed line.
+  const headline = findHeadline(cleaned.lines);
+  const bodyLines = [...cleaned.lines];
+  const removed: RemovedLine[] = [...cleaned.removed];
+  if (headline) {
+    bodyLines[headline.line - 1] = '';
+    removed.push({ line: headline.line, text: seed.lines[headline.line - 1] ?? headline.text, rule: 'headline', field: 'title' });
+    removed.sort((a, b) => a.line - b.line);
+  }
+
+  const blocks = segmentBlocks(bodyLines);
+  if (blocks.length === 0) {
+    return fail(fatal('empty-article', 'nothing is left of the article once boilerplate is removed; check the seed holds the article text (or extend content/boilerplate.yaml less greedily)'));
+  }
+
+  // Annotate paragraphs; collect entity ids in order of first mention (title and headings count).
+  const firstMention = new Map<string, EntityKind>();
+  const note = (text: string): void => {
+    for (const mention of config.matcher?.find(text) ?? []) if (!firstMention.has(mention.entityId)) firstMention.set(mention.entityId, mention.kind);
+  };
+  const annotate = (text: string): Inline[] => {
+    const { inlines, mentions } = annotateText(text, config.matcher);
+    for (const mention of mentions) if (!firstMention.has(mention.entityId)) firstMention.set(mention.entityId, mention.kind);
+    return inlines;
+  };
+  if (headline) note(headline.text);
+  const annotated: AnnotatedBlock[] = blocks.map((block): AnnotatedBlock => {
+    if (block.kind === 'heading') {
+      note(block.text);
+      return { kind: 'heading', text: block.text };
+    }
+    if (block.kind === 'paragraph') return { kind: 'paragraph', inlines: annotate(block.paragraph.text) };
+    return { kind: block.kind, paragraphs: block.paragraphs.map((p) => annotate(p.text)) };
+  });
+  const entityIds = { people: [] as string[], places: [] as string[], organizations: [] as string[] };
+  for (const [entityId, kind] of firstMention) entityIds[KIND_FIELD[kind]].push(entityId);
+
+  if (config.matcher) result.candidates = findCandidateNames(cleaned.lines, config.matcher);
+
+  const paragraphs = blocks.flatMap((block) => (block.kind === 'paragraph' ? [block.paragraph] : block.kind === 'heading' ? [] : block.paragraphs));
+  const headings = blocks.flatMap((block) => (block.kind === 'heading' ? [block.text] : []));
+  const lead = paragraphs[0]?.text ?? headings[0] ?? '';
+  const words = countWords([...headings, ...paragraphs.map((p) => p.text)]);
+
+  const sourceLine = cleaned.removed.find((r) => r.field === 'source')?.line;
+  const source = normalizeSource(cleaned.fields.source, config.sources, sourceLine);
+  result.messages.push(...source.messages);
+
+  let shortLink = cleaned.fields.shortLink ?? null;
+  if (shortLink !== null && !URL.canParse(shortLink)) {
+    const line = cleaned.removed.find((r) => r.field === 'shortLink')?.line;
+    result.messages.push(warning('invalid-short-link', `the short link "${shortLink}" is not a URL, so it was left out (the line is kept in provenance)`, line === undefined ? {} : { line }));
+    shortLink = null;
+  }
+
+  const slugs = headingSlugs(headings);
+  const frontmatter: Record<string, unknown> = {
+    id,
+    slug,
+    title: headline ? headline.text : deriveTitle(lead),
+    titleSource: headline ? 'headline' : 'derived',
+    summary: summarize(lead),
+    published: dates.date.published,
+    publishedPrecision: dates.date.precision,
+    publishedEvidence: dates.date.evidence,
+    source: source.source,
+    shortLink,
+    photoCredit: cleaned.fields.photoCredit ?? null,
+    category: cleaned.fields.category ?? null,
+    headings: headings.map((text, index) => ({ depth: 2, text, slug: slugs[index] })),
+    people: entityIds.people,
+    places: entityIds.places,
+    organizations: entityIds.organizations,
+    wordCount: words,
+    readingMinutes: readingMinutes(words),
+    language: 'ar',
+    provenance: {
+      seed: input.fileName,
+      sha256,
+      encoding: seed.encoding,
+      lineEndings: seed.lineEndings,
+      removed,
+      normalized: seed.normalized,
+      overrides: [] as Array<{ field: string; value: unknown; reason: string }>,
+    },
+  };
+
+  let dateMessages = dates.messages;
+  if (sidecar?.sidecar) {
+    const { fields, reason } = sidecar.sidecar;
+    const overrides = (frontmatter['provenance'] as { overrides: Array<{ field: string; value: unknown; reason: string }> }).overrides;
+    for (const [field, value] of Object.entries(fields)) {
+      frontmatter[field] = value;
+      overrides.push({ field, value, reason });
+    }
+    if (fields.published !== undefined) {
+      // A date the contributor supplies settles the question the text left open.
+      dateMessages = dateMessages.filter((m) => m.ruleId !== 'missing-date');
+      if (fields.publishedPrecision === undefined) frontmatter['publishedPrecision'] = fields.published === null ? 'unknown' : 'day';
+      if (fields.publishedEvidence === undefined && fields.published !== dates.date.published) frontmatter['publishedEvidence'] = null;
+    }
+  }
+  result.messages.push(...dateMessages);
+
+  const valid = parseWithFriendlyErrors(articleSchema, frontmatter);
+  if (!valid.success) {
+    for (const issue of valid.issues) result.messages.push(fatal('invalid-frontmatter', `frontmatter ${issue.text}; the article was not written`));
+    return result;
+  }
+
+  const tree = bodyToMdast(annotated);
+  const body = mdastToMdx(tree);
+  const roundTrip = verifyRoundTrip(tree, body);
+  if (roundTrip.length > 0) {
+    result.messages.push(...roundTrip);
+    return result;
+  }
+  result.article = valid.data;
+  result.mdx = renderMdxFile(frontmatter, body);
+  return result;
+}
+
+/** True when any message is fatal. */
+export function hasFatal(messages: readonly PipelineMessage[]): boolean {
+  return messages.some((m) => m.fatal);
+}
