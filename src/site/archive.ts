@@ -31,8 +31,8 @@ export interface YearGroup {
   count: number;
 }
 
-/** Where an article sits in time: a month of a year, or the undated shelf. */
-export type Shelf = { kind: 'month'; year: string; month: string } | { kind: 'undated' };
+/** Where a page sits in time: a month of a year, a whole year (year pages), or the undated shelf. */
+export type Shelf = { kind: 'month'; year: string; month: string } | { kind: 'year'; year: string } | { kind: 'undated' };
 
 export interface ArchiveIndex {
   /** Dated articles newest first, then undated ones by slug. */
@@ -56,7 +56,7 @@ export function compareNewestFirst(a: ArticleCard, b: ArticleCard): number {
 }
 
 /** The shelf an article belongs on. */
-export function shelfOf(article: Pick<ArticleCard, 'published' | 'precision'>): Shelf {
+export function shelfOf(article: Pick<ArticleCard, 'published' | 'precision'>): Extract<Shelf, { kind: 'month' | 'undated' }> {
   if (article.published === null || article.precision === 'unknown') return { kind: 'undated' };
   const year = article.published.slice(0, 4);
   const month = article.precision === 'year' ? unknownMonth : article.published.slice(5, 7);
@@ -117,6 +117,7 @@ export function neighbours(index: ArchiveIndex, slug: string): { older: ArticleC
 /** Articles sharing a shelf, newest first. */
 export function shelfArticles(index: ArchiveIndex, shelf: Shelf): readonly ArticleCard[] {
   if (shelf.kind === 'undated') return index.undated;
+  if (shelf.kind === 'year') return [];
   return index.monthsByKey.get(`${shelf.year}-${shelf.month}`)?.articles ?? [];
 }
 
@@ -147,7 +148,7 @@ export function sidebarFor(index: ArchiveIndex, shelf: Shelf | null, currentSlug
   const years = index.years.map((y) => ({
     year: y.year,
     count: y.count,
-    current: shelf?.kind === 'month' && shelf.year === y.year,
+    current: (shelf?.kind === 'month' || shelf?.kind === 'year') && shelf.year === y.year,
     months: y.months.map((m) => ({
       year: y.year,
       month: m.month,

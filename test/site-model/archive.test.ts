@@ -97,3 +97,12 @@ describe('pagination', () => {
     ]);
   });
 });
+
+describe('the sidebar of a year page', () => {
+  it('opens the year without marking a month or listing articles', () => {
+    const model = sidebarFor(buildArchiveIndex(sample), { kind: 'year', year: '2023' });
+    expect(model.years.find((y) => y.year === '2023')?.current).toBe(true);
+    expect(model.years.flatMap((y) => y.months).some((m) => m.current)).toBe(false);
+    expect(model.shelfArticles).toEqual([]);
+  });
+});

@@ -1,0 +1,122 @@
+/** The site in a real browser: screenshots at desktop and phone widths, no horizontal scroll, dark mode, quiet console. */
+import { mkdirSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launchChromium, startStaticServer, watchPage, type StaticServer } from './harness';
+import { pageTypes } from './site-pages';
+
+const siteDir = inject('siteDir');
+const base = inject('siteBase');
+const types = pageTypes(siteDir);
+const shotsDir = 'test-results/screenshots';
+let server: StaticServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  mkdirSync(shotsDir, { recursive: true });
+  server = await startStaticServer(siteDir, base);
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** Open a page at a width, wait for fonts, and return it with the problems seen so far. */
+async function open(path: string, width: number, colorScheme: 'light' | 'dark' = 'light'): Promise<{ page: Page; problems: string[] }> {
+  const context = await browser.newContext({ viewport: { width, height: width < 600 ? 844 : 900 }, colorScheme, deviceScaleFactor: 1 });
+  const page = await context.newPage();
+  const { problems } = watchPage(page, server.origin);
+  const response = await page.goto(server.url(path), { waitUntil: 'load' });
+  if (!path.endsWith('404.html')) expect(response?.status(), path).toBe(200);
+  await page.evaluate(() => document.fonts.ready);
+  return { page, problems };
+}
+
+const screenshotTypes = ['home', 'article', 'entity-organizations'];
+
+describe('pages in the browser', () => {
+  for (const width of [1280, 390]) {
+    for (const name of screenshotTypes) {
+      it(`renders the ${name} page at ${width} px without horizontal scroll, and keeps a screenshot`, async () => {
+        const type = types.find((t) => t.name === name) ?? types.find((t) => t.name.startsWith(name.split('-')[0]!));
+        expect(type, name).toBeDefined();
+        const { page, problems } = await open(type!.path, width);
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+        expect(overflow, `${type!.path} at ${width}px`).toBeLessThanOrEqual(0);
+        await page.screenshot({ path: `${shotsDir}/${name}-${width}.png` });
+        await page.screenshot({ path: `${shotsDir}/${name}-${width}-full.png`, fullPage: true });
+        expect(problems).toEqual([]);
+        await page.context().close();
+      });
+    }
+  }
+
+  it('has no horizontal scroll at 390 px on any page type', async () => {
+    for (const type of types) {
+      const { page, problems } = await open(type.path, 390);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expect(overflow, type.path).toBeLessThanOrEqual(0);
+      expect(problems, type.path).toEqual([]);
+      await page.context().close();
+    }
+  });
+
+  it('follows the dark colour scheme and keeps a screenshot', async () => {
+    const article = types.find((t) => t.name === 'article')!;
+    for (const width of [1280, 390]) {
+      const { page, problems } = await open(article.path, width, 'dark');
+      const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+      expect(background).toBe('rgb(21, 23, 26)');
+      await page.screenshot({ path: `${shotsDir}/article-dark-${width}.png` });
+      expect(problems).toEqual([]);
+      await page.context().close();
+    }
+  });
+
+  it('remembers the theme chosen with the toggle across pages', async () => {
+    const { page, problems } = await open('', 1280, 'light');
+    await page.click('[data-theme-toggle]');
+    expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
+    await page.goto(server.url('about/'));
+    expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
+    expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(21, 23, 26)');
+    await page.click('[data-theme-toggle]');
+    expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('light');
+    expect(problems).toEqual([]);
+    await page.context().close();
+  });
+
+  it('uses the bundled Arabic fonts for body text and interface', async () => {
+    const article = types.find((t) => t.name === 'article')!;
+    const { page } = await open(article.path, 1280);
+    const loaded = await page.evaluate(() => [...document.fonts].filter((f) => f.status === 'loaded').map((f) => f.family.replace(/"/g, '')));
+    expect(loaded).toContain('Noto Naskh Arabic');
+    expect(loaded).toContain('Noto Sans Arabic Variable');
+    await page.context().close();
+  });
+
+  it('goes from a mention to its entity page and back to the article', async () => {
+    const article = types.find((t) => t.name === 'article')!;
+    const { page, problems } = await open(article.path, 1280);
+    const mention = page.locator('.article-body a.entity').first();
+    const entityHref = await mention.getAttribute('href');
+    await mention.click();
+    await page.waitForURL((url) => url.pathname === entityHref);
+    const back = page.locator(`.article-list a[href="${base}${article.path}"]`).first();
+    await back.click();
+    await page.waitForURL((url) => url.pathname === `${base}${article.path}`);
+    expect(problems).toEqual([]);
+    await page.context().close();
+  });
+
+  it('prints without navigation chrome', async () => {
+    const article = types.find((t) => t.name === 'article')!;
+    const { page } = await open(article.path, 1280);
+    await page.emulateMedia({ media: 'print' });
+    const hidden = await page.evaluate(() => ['.site-header', '.sidebar', '.prev-next'].map((s) => getComputedStyle(document.querySelector(s)!).display));
+    expect(hidden).toEqual(['none', 'none', 'none']);
+    await page.context().close();
+  });
+});
