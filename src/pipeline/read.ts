@@ -23,7 +23,8 @@ export interface ReadResult {
   messages: PipelineMessage[];
 }
 
-/** Share of control characters above which a file is treated as binary rather than text. */
+/** A file with at least this many control characters, making up this share of it, is binary, not text. */
+const BINARY_CONTROL_MIN = 8;
 const BINARY_CONTROL_RATIO = 0.1;
 
 /**
@@ -226,7 +227,7 @@ function looksBinary(text: string): boolean {
     const c = text.charCodeAt(i);
     if ((c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d && c !== 0x0c) || c === 0x7f) controls++;
   }
-  return controls > 0 && controls >= text.length * BINARY_CONTROL_RATIO;
+  return controls >= BINARY_CONTROL_MIN && controls >= text.length * BINARY_CONTROL_RATIO;
 }
 
 /** Split on CRLF, lone CR and LF, and name the convention found. */

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -80,6 +81,15 @@ describe('findDateMentions: Gregorian dates with month names', () => {
   it('reads a month and year as month precision', () => {
     expect(only('في نوفمبر/تشرين الثاني 2024 في أستانا')).toMatchObject({ iso: '2024-11-01', precision: 'month' });
     expect(only('في يناير 2022 قائلاً').evidence).toBe('يناير 2022');
+  });
+
+  it('reads "عام" or "من العام" between month and year', () => {
+    expect(only('في يناير عام 2022 قال')).toMatchObject({ iso: '2022-01-01', precision: 'month', evidence: 'يناير عام 2022' });
+    expect(only('في 29 يناير من العام 2025 قال')).toMatchObject({ iso: '2025-01-29', precision: 'day' });
+  });
+
+  it('reads the Gregorian era letter after the year', () => {
+    expect(only('في 29 يناير 2025م.').evidence).toBe('29 يناير 2025م');
   });
 
   it('keeps the column and line of the evidence in the original text', () => {
@@ -302,6 +312,34 @@ describe('extractPublicationDate: anchors', () => {
     expect(publication(['عام 2021 شهد تحولات']).date.published).toBeNull();
   });
 
+  it('reads "اليوم الأربعاء الموافق 29 …"', () => {
+    expect(publication(['وذلك اليوم الأربعاء الموافق 29/01/2025.']).date).toMatchObject({ published: '2025-01-29' });
+    expect(publication(['وذلك اليوم الأربعاء الموافق 29/01/2025.']).messages).toEqual([]);
+  });
+
+  it('prefers the Gregorian date restated after a Hijri one with الموافق', () => {
+    const { date, messages } = publication(['صدر اليوم الأربعاء 29 رجب 1446 هـ الموافق 29 يناير 2025 م بيان']);
+    // 29 Rajab 1446 is 2025-01-29 by Umm al-Qura: no conflict.
+    expect(date).toMatchObject({ published: '2025-01-29', evidence: 'اليوم الأربعاء 29 رجب 1446 هـ الموافق 29 يناير 2025 م' });
+    expect(messages).toEqual([]);
+  });
+
+  it('warns and keeps the Gregorian date when the restated Hijri date converts to another day', () => {
+    const { date, messages } = publication(['صدر اليوم 28 رجب 1446 هـ الموافق 29 يناير 2025 بيان']);
+    expect(date.published).toBe('2025-01-29');
+    expect(messages.map((m) => m.ruleId)).toEqual(['conflicting-dates']);
+    expect(messages[0]!.reason).toContain('2025-01-29 is used because it is the Gregorian date');
+  });
+
+  it('does not let a later date borrow the anchor without الموافق', () => {
+    const mentions = findDateMentions(['اليوم 29 يناير 2025 وفي 3 فبراير 2025']);
+    expect(mentions.map((m) => m.anchored)).toEqual([true, false]);
+  });
+
+  it('does not anchor a year mention to today', () => {
+    expect(findDateMentions(['اليوم، عام 2021 انتهى'])[0]?.anchored).toBe(false);
+  });
+
   it('takes a publication label', () => {
     expect(publication(['نص', 'تاريخ النشر: 2025/01/29']).date).toMatchObject({ published: '2025-01-29', evidence: 'تاريخ النشر: 2025/01/29' });
   });
@@ -327,7 +365,7 @@ describe('extractPublicationDate: anchors', () => {
     const { date, messages } = publication(['موسكو - 28 يناير 2025 - قال', 'وذلك اليوم 29 يناير 2025.']);
     expect(date.published).toBe('2025-01-28');
     expect(messages).toEqual([expect.objectContaining({ ruleId: 'conflicting-dates', line: 2, fatal: false })]);
-    expect(messages[0]!.reason).toContain('The first is used');
+    expect(messages[0]!.reason).toContain('2025-01-28 is used because it comes first');
   });
 
   it('does not warn when the same date is anchored twice', () => {
@@ -398,6 +436,18 @@ describe('robustness', () => {
       }),
       { numRuns: 500 },
     );
+  });
+
+  it('gives the same results in a fresh process with another time zone and locale', () => {
+    const script = fileURLToPath(new URL('./dates-dump.fixture.ts', import.meta.url));
+    const run = (env: Record<string, string>): string => {
+      const result = spawnSync('npx', ['tsx', script], { env: { ...process.env, ...env }, encoding: 'utf8' });
+      expect(result.status, result.stderr).toBe(0);
+      return result.stdout;
+    };
+    const utc = run({ TZ: 'UTC', LANG: 'C', LC_ALL: 'C' });
+    expect(utc).toContain('2025-01-29');
+    expect(run({ TZ: 'Pacific/Kiritimati', LANG: 'ar_SA.UTF-8', LC_ALL: 'ar_SA.UTF-8' })).toBe(utc);
   });
 
   it('is deterministic', () => {
