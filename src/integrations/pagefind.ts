@@ -13,7 +13,7 @@ import { articleSchema, entitySchema } from '../schema';
 import { parseArticleFile } from '../search/article-file';
 import { mdxToPlainText } from '../search/plain-text';
 import { buildSearchRecord, type SearchRecord, type SearchableEntity } from '../search/record';
-import { formatResultDate } from '../search/format-date';
+import { formatGregorianDate } from '../arabic/dates-format';
 
 /** Where the content lives: `ARSHIF_CONTENT_DIR` (e.g. a generated benchmark archive) or `content/`. */
 export function contentDirectory(root: string): string {
@@ -60,7 +60,7 @@ async function loadRecords(content: string, logger: AstroIntegrationLogger): Pro
         cause: result.error,
       });
     }
-    records.push(buildSearchRecord(result.data, mdxToPlainText(body), entities, formatResultDate));
+    records.push(buildSearchRecord(result.data, mdxToPlainText(body), entities, formatGregorianDate));
   }
   return records;
 }

@@ -4,7 +4,7 @@
  * and the result count. All decisions about spelling and ranking live in the pure modules it calls.
  */
 import { searchStrings as t } from '../i18n/search';
-import { buildExcerpt } from './excerpt';
+import { buildExcerpt, findPhrase } from './excerpt';
 import { normalizeQuery } from './normalize';
 import { mergeTiers } from './ranking';
 import { FACETS, type Facet } from './record';
@@ -17,6 +17,8 @@ interface PagefindResult {
 }
 interface PagefindData {
   url: string;
+  /** The indexed (search-form) words of the record, space-separated. */
+  content: string;
   meta: Record<string, string | undefined>;
   locations: number[];
 }
@@ -61,6 +63,8 @@ function loadPagefind(base: string): Promise<PagefindApi> {
     const api = (await import(/* @vite-ignore */ `${base}pagefind/pagefind.js`)) as PagefindApi;
     await api.options({ baseUrl: base, excerptLength: 0 });
     await api.init();
+    // Filter counts come with search results only once the filter index is loaded.
+    await api.filters();
     return api;
   })();
   return pagefindPromise;
@@ -80,6 +84,7 @@ export function startSearchPage(base: string): void {
   let state: SearchState = parseSearchState(new URLSearchParams(location.search));
   let run = 0;
   let pending: PagefindResult[] = [];
+  let terms: string[] = [];
   let timer: ReturnType<typeof setTimeout> | undefined;
 
   el.input.value = state.q;
@@ -93,7 +98,7 @@ export function startSearchPage(base: string): void {
     const batch = pending.slice(0, PAGE_SIZE);
     pending = pending.slice(PAGE_SIZE);
     const thisRun = run;
-    const items = await Promise.all(batch.map(async (result) => renderResult(await result.data())));
+    const items = await Promise.all(batch.map(async (result) => renderResult(await result.data(), terms)));
     if (thisRun !== run) return;
     el.results.append(...items);
     el.more.hidden = pending.length === 0;
@@ -108,6 +113,7 @@ export function startSearchPage(base: string): void {
     const thisRun = ++run;
     el.results.setAttribute('aria-busy', 'true');
     const query = normalizeQuery(state.q);
+    terms = query.terms;
     if (!isActive(state)) {
       el.results.replaceChildren();
       el.more.hidden = true;
@@ -182,7 +188,7 @@ export function startSearchPage(base: string): void {
 }
 
 /** One result: a link with the title, the dateline and source, and an excerpt in the original spelling. */
-function renderResult(data: PagefindData): HTMLLIElement {
+function renderResult(data: PagefindData, terms: readonly string[]): HTMLLIElement {
   const item = document.createElement('li');
   item.className = 'search-result';
   const heading = document.createElement('h2');
@@ -204,10 +210,9 @@ function renderResult(data: PagefindData): HTMLLIElement {
 
   const words = (data.meta['text'] ?? '').split(' ').filter(Boolean);
   const offset = Number(data.meta['offset'] ?? 0);
-  const excerpt = buildExcerpt(
-    words,
-    data.locations.map((location) => location - offset),
-  );
+  const shift = (positions: readonly number[]): number[] => positions.map((position) => position - offset);
+  const phrase = findPhrase(data.content.split(' '), terms);
+  const excerpt = buildExcerpt(words, shift(data.locations), 32, shift(phrase));
   const paragraph = document.createElement('p');
   paragraph.className = 'search-result__excerpt';
   if (excerpt.cutBefore) paragraph.append('… ');

@@ -21,17 +21,17 @@ const LEAD = 6;
 
 /**
  * Pick the `length`-word window of `words` holding the most match `positions` (ties: the earliest)
- * and return it with those words marked. Positions outside `words` are ignored; with none inside,
- * the excerpt is the opening of the text.
+ * and return it with those words marked. Positions in `phrase` (where the whole query occurs) weigh
+ * more, so the excerpt shows the searched phrase rather than a cluster of its commonest word.
+ * Positions outside `words` are ignored; with none inside, the excerpt is the opening of the text.
  */
-export function buildExcerpt(words: readonly string[], positions: readonly number[], length = 32): Excerpt {
+export function buildExcerpt(words: readonly string[], positions: readonly number[], length = 32, phrase: readonly number[] = []): Excerpt {
   const size = Math.max(1, Math.floor(length));
-  const hits = [...new Set(positions)]
+  const hits = [...new Set([...positions, ...phrase])]
     .filter((p) => Number.isInteger(p) && p >= 0 && p < words.length)
     .sort((a, b) => a - b);
-  // A hit next to another hit is worth more: a window holding the searched phrase whole beats one
-  // holding more scattered single words (على is everywhere once folded to علي).
-  const weight = hits.map((p, i) => (hits[i - 1] === p - 1 || hits[i + 1] === p + 1 ? 4 : 1));
+  const inPhrase = new Set(phrase);
+  const weight = hits.map((p) => (inPhrase.has(p) ? 4 : 1));
   let start = 0;
   let best = 0;
   // Two pointers over sorted hits: linear in the number of hits.
@@ -58,4 +58,24 @@ export function buildExcerpt(words: readonly string[], positions: readonly numbe
     push(words[i]!, marked.has(i));
   }
   return { parts, cutBefore: start > 0, cutAfter: end < words.length };
+}
+
+/** Letters and digits only: how Pagefind compares an indexed word with a query term. */
+function bare(word: string): string {
+  return word.replace(/[^\p{L}\p{N}]/gu, '');
+}
+
+/**
+ * Positions of every word that belongs to a whole occurrence of `terms` (search-form query words,
+ * in order) in `indexed` (the record's search-form words). Linear in words × terms.
+ */
+export function findPhrase(indexed: readonly string[], terms: readonly string[]): number[] {
+  const wanted = terms.map(bare).filter(Boolean);
+  if (wanted.length < 2) return [];
+  const bareWords = indexed.map(bare);
+  const found: number[] = [];
+  for (let i = 0; i + wanted.length <= bareWords.length; i++) {
+    if (wanted.every((term, k) => bareWords[i + k] === term)) for (let k = 0; k < wanted.length; k++) found.push(i + k);
+  }
+  return found;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { buildExcerpt } from '../../src/search/excerpt';
+import { buildExcerpt, findPhrase } from '../../src/search/excerpt';
 
 const words = 'أكد الرئيس إمام علي رحمون خلال اجتماعه مع الأمين العام'.split(' ');
 
@@ -17,9 +17,9 @@ describe('buildExcerpt', () => {
     expect(excerpt.cutBefore).toBe(true);
     expect(excerpt.cutAfter).toBe(true);
   });
-  it('prefers a window with the matched words side by side over one with more scattered matches', () => {
+  it('prefers the window holding the whole phrase over one with more scattered matches', () => {
     const long = Array.from({ length: 200 }, (_, i) => `w${i}`);
-    const excerpt = buildExcerpt(long, [10, 14, 18, 22, 120, 121], 20);
+    const excerpt = buildExcerpt(long, [10, 14, 18, 22, 120, 121], 20, [120, 121]);
     expect(excerpt.parts.filter((part) => part.mark).map((part) => part.text)).toEqual(['w120', 'w121']);
   });
   it('ignores positions outside the text (the entity appendix) and opens at the start', () => {
@@ -42,5 +42,18 @@ describe('buildExcerpt', () => {
         expect(joined.split(' ').length).toBe(Math.min(length, text.length));
       }),
     );
+  });
+});
+
+describe('findPhrase', () => {
+  it('finds every whole occurrence, ignoring punctuation around words', () => {
+    const indexed = 'وعلاوه علي ذلك اكد امام علي رحمون، ان علي رحمون'.split(' ');
+    expect(findPhrase(indexed, ['علي', 'رحمون'])).toEqual([5, 6, 8, 9]);
+  });
+  it('finds nothing for a single term, which is no phrase', () => {
+    expect(findPhrase(['علي', 'رحمون'], ['علي'])).toEqual([]);
+  });
+  it('does not match the words out of order', () => {
+    expect(findPhrase(['رحمون', 'علي'], ['علي', 'رحمون'])).toEqual([]);
   });
 });

@@ -1,0 +1,286 @@
+/**
+ * Search in a real browser against the built test site: real queries (spelling variants, clitics,
+ * phrases, English entity names) and which seed articles they return; the URL as the page's state;
+ * filters, sort, excerpts, keyboard entry, live result count and axe.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { articleSchema, type ArticleFrontmatter } from '../../src/schema';
+import { parseArticleFile } from '../../src/search/article-file';
+import { searchForm } from '../../src/search/normalize';
+import { launchChromium, startStaticServer, watchPage, type StaticServer } from './harness';
+
+const siteDir = inject('siteDir');
+const base = inject('siteBase');
+const axePath = path.resolve('node_modules/axe-core/axe.min.js');
+
+/** The articles the test site was built from: the oracle for entity queries, dates and slugs. */
+const articles: ArticleFrontmatter[] = readdirSync('content/articles')
+  .filter((name) => name.endsWith('.mdx'))
+  .sort()
+  .map((name) => articleSchema.parse(parseArticleFile(readFileSync(path.join('content/articles', name), 'utf8')).data));
+
+/** Full slug of the seed numbered `prefix` ("000" → "000-8441eef74626a7fb"). */
+function seed(prefix: string): string {
+  const found = articles.find((article) => article.slug.startsWith(`${prefix}-`));
+  if (!found) throw new Error(`no article for seed ${prefix}`);
+  return found.slug;
+}
+
+/** Slugs of the articles annotated with an entity (people, places or organizations). */
+function annotatedWith(id: string): string[] {
+  return articles.filter((a) => [...a.people, ...a.places, ...a.organizations].includes(id)).map((a) => a.slug).sort();
+}
+
+let server: StaticServer;
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+let problems: string[];
+
+beforeAll(async () => {
+  server = await startStaticServer(siteDir, base);
+  browser = await launchChromium();
+  context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  page = await context.newPage();
+  problems = watchPage(page, server.origin).problems;
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** Wait until the page has settled the search it is running. */
+async function settle(target: Page = page): Promise<void> {
+  await target.waitForSelector('#search-results[aria-busy=false]', { state: 'attached' });
+}
+
+/** Slugs of the result links, in the order shown. */
+async function resultSlugs(target: Page = page): Promise<string[]> {
+  return target.$$eval('#search-results li h2 a', (links) => links.map((a) => a.getAttribute('href') ?? ''));
+}
+
+/** Open `/search/?…` directly, as a bookmark or shared link would, and return the result slugs. */
+async function openSearch(query: string, extra = ''): Promise<string[]> {
+  await page.goto(server.url(`search/?q=${encodeURIComponent(query)}${extra}`));
+  await settle();
+  return (await resultSlugs()).map((href) => {
+    expect(href.startsWith(`${base}articles/`), href).toBe(true);
+    return href.slice(`${base}articles/`.length).replace(/\/$/, '');
+  });
+}
+
+interface QueryCase {
+  what: string;
+  query: string;
+  expected: () => string[];
+}
+
+const rahmon = (): string[] => annotatedWith('emomali-rahmon');
+const lukashenko = (): string[] => annotatedWith('alexander-lukashenko');
+
+const cases: QueryCase[] = [
+  // Hamza and bare alef
+  { what: 'bare alef for hamza-under-alef (إحاطة typed احاطة)', query: 'احاطة', expected: () => [seed('000'), seed('002')] },
+  { what: 'bare alef for إسرائيل', query: 'اسرائيل', expected: () => [seed('003')] },
+  { what: 'bare alef after the article (الارهاب for الإرهاب)', query: 'الارهاب', expected: () => [seed('001'), seed('003'), seed('004')] },
+  { what: 'ئ for ؤ (المسئولية for المسؤولية)', query: 'المسئولية', expected: () => [seed('000'), seed('001'), seed('003')] },
+  // Tashkeel and tatweel
+  { what: 'tashkeel on a name', query: 'سِيدُورُوف', expected: () => [seed('002'), seed('003')] },
+  { what: 'tashkeel with hamza and ta marbuta', query: 'إِحَاطَة', expected: () => [seed('000'), seed('002')] },
+  { what: 'tatweel inside a name', query: 'لوكاشـــينكو', expected: () => [seed('004')] },
+  { what: 'tatweel inside a city name', query: 'دوشنـبه', expected: () => [seed('001'), seed('003')] },
+  // ى / ي and ة / ه
+  { what: 'final ي for ى (مستوي for مستوى)', query: 'مستوي', expected: () => [seed('000'), seed('002'), seed('004')] },
+  { what: 'final ه for ة (seed 002 itself writes إحاطه)', query: 'احاطه', expected: () => [seed('000'), seed('002')] },
+  // Arabic-Indic digits
+  { what: 'Arabic-Indic digits ٢٠١٩', query: '٢٠١٩', expected: () => [seed('000')] },
+  { what: 'Arabic-Indic digits ٢٠٢٥', query: '٢٠٢٥', expected: () => [seed('001')] },
+  // Clitics
+  { what: 'conjunction و on a name', query: 'وسيدوروف', expected: () => [seed('002'), seed('003')] },
+  { what: 'preposition ب on a name', query: 'بدوشنبه', expected: () => [seed('001'), seed('003')] },
+  { what: 'و before alef, which the stemmer keeps (واسرائيل)', query: 'واسرائيل', expected: () => [seed('003')] },
+  { what: 'و before ال (والإرهاب)', query: 'والإرهاب', expected: () => [seed('001'), seed('003'), seed('004')] },
+  { what: 'و on a quoted name (وطالبان)', query: 'وطالبان', expected: () => [seed('001'), seed('003')] },
+  // Phrases
+  { what: 'a two-word phrase', query: 'الحدود الجنوبية', expected: () => [seed('000'), seed('003')] },
+  { what: 'a three-word phrase', query: 'قوات حفظ السلام', expected: () => [seed('000'), seed('002'), seed('004')] },
+  // Latin and English names of entities
+  { what: 'the Latin abbreviation CSTO', query: 'CSTO', expected: () => annotatedWith('csto') },
+  { what: 'an English place name', query: 'Tajikistan', expected: () => annotatedWith('tajikistan') },
+  { what: 'an English person name', query: 'Rahmon', expected: rahmon },
+  { what: 'another English person name', query: 'Lukashenko', expected: lukashenko },
+  // Alternate spellings of one person
+  { what: 'Rahmon as رحمون', query: 'رحمون', expected: rahmon },
+  { what: 'Rahmon as إمام علي رحمن (seed 003)', query: 'إمام علي رحمن', expected: rahmon },
+  { what: 'Rahmon written with على (folded to علي)', query: 'على رحمون', expected: rahmon },
+  { what: 'Lukashenko as لوكاشينكو', query: 'لوكاشينكو', expected: lukashenko },
+  { what: 'Lukashenko as لوكاشينكا', query: 'لوكاشينكا', expected: lukashenko },
+  // Nothing to find
+  { what: 'a Latin word in no article', query: 'xyzzy', expected: () => [] },
+  { what: 'an English name in no article', query: 'Obama', expected: () => [] },
+  { what: 'an Arabic word in no article', query: 'بطاطس', expected: () => [] },
+];
+
+describe('search finds the articles a reader means', () => {
+  it('runs at least twenty real queries', () => {
+    expect(cases.length).toBeGreaterThanOrEqual(20);
+  });
+
+  for (const c of cases) {
+    it(`finds the right articles for ${c.what}: «${c.query}»`, async () => {
+      const found = await openSearch(c.query);
+      expect([...found].sort()).toEqual([...c.expected()].sort());
+      expect(new Set(found).size).toBe(found.length);
+    });
+  }
+
+  it('ranks articles containing a phrase whole above articles merely containing its words', async () => {
+    const found = await openSearch('حدود طاجيكستان');
+    const whole = [seed('000'), seed('001')];
+    expect(found.length).toBeGreaterThan(whole.length);
+    expect(found.slice(0, whole.length).sort()).toEqual(whole);
+  });
+
+  it('shows excerpts in the original spelling, with the matched words marked', async () => {
+    await openSearch('افغانستان');
+    const marks = await page.$$eval('#search-results mark', (nodes) => nodes.map((n) => n.textContent ?? ''));
+    expect(marks.length).toBeGreaterThan(0);
+    expect(marks.some((mark) => mark.includes('أفغانستان'))).toBe(true);
+    for (const mark of marks) expect(searchForm(mark)).toContain('افغانستان');
+  });
+
+  it('marks the whole phrase in the excerpt of a phrase query', async () => {
+    await openSearch('الحدود الجنوبية');
+    const first = await page.$eval('#search-results li .search-result__excerpt', (p) => p.innerHTML);
+    expect(first).toMatch(/<mark>الحدود<\/mark> <mark>الجنوبية<\/mark>/);
+  });
+
+  it('shows title, date and source in every result', async () => {
+    await openSearch('منظمة');
+    const rows = await page.$$eval('#search-results li', (items) =>
+      items.map((li) => ({ title: li.querySelector('h2 a')?.textContent ?? '', meta: li.querySelector('.search-result__meta')?.textContent ?? '' })),
+    );
+    expect(rows).toHaveLength(articles.length);
+    const bySlugTitle = new Set(articles.map((a) => a.title));
+    for (const row of rows) expect(bySlugTitle.has(row.title)).toBe(true);
+    for (const article of articles.filter((a) => a.source)) {
+      expect(rows.find((row) => row.title === article.title)?.meta).toContain(article.source!.ar);
+    }
+  });
+});
+
+describe('the search page state lives in the URL', () => {
+  it('keeps ?q= in step as the reader types, without adding history entries', async () => {
+    await page.goto(server.url('search/'));
+    await settle();
+    const before = await page.evaluate(() => history.length);
+    await page.click('#search-q');
+    await page.keyboard.type('طالبان', { delay: 30 });
+    await page.waitForFunction(() => new URL(location.href).searchParams.get('q') === 'طالبان');
+    await page.waitForFunction(() => document.querySelectorAll('#search-results li').length === 2);
+    await settle();
+    expect(await page.evaluate(() => history.length)).toBe(before);
+    expect((await resultSlugs()).length).toBe(2);
+  });
+
+  it('applies a filter from the URL and writes a chosen filter back to it', async () => {
+    const person = 'إمام علي رحمون';
+    const found = await openSearch('طاجيكستان', `&person=${encodeURIComponent(person)}`);
+    expect(found.sort()).toEqual(rahmon());
+    expect(await page.isChecked(`#search-facets input[name=person][value="${person}"]`)).toBe(true);
+
+    await page.uncheck(`#search-facets input[name=person][value="${person}"]`);
+    await page.waitForFunction(() => !new URL(location.href).searchParams.has('person'));
+    await settle();
+    const year = articles.find((a) => a.published)!.published!.slice(0, 4);
+    await page.check(`#search-facets input[name=year][value="${year}"]`);
+    await page.waitForFunction((y) => new URL(location.href).searchParams.get('year') === y, year);
+    await settle();
+    const expected = articles.filter((a) => a.published?.startsWith(year)).map((a) => a.slug).sort();
+    const slugs = (await resultSlugs()).map((href) => href.split('/').at(-2)!);
+    expect(slugs.sort()).toEqual(expected);
+  });
+
+  it('shows filter counts that match the results each filter leaves', async () => {
+    await openSearch('طاجيكستان');
+    const label = await page.$eval('#search-facets input[name=source]', (box) => ({ value: (box as HTMLInputElement).value, text: box.closest('label')?.textContent ?? '' }));
+    const shown = Number(/\((\d+)\)/.exec(label.text)?.[1]);
+    await page.check(`#search-facets input[name=source][value="${label.value}"]`);
+    await page.waitForFunction(() => new URL(location.href).searchParams.has('source'));
+    await settle();
+    expect((await resultSlugs()).length).toBe(shown);
+    for (const facet of ['year', 'source', 'person', 'place', 'organization']) {
+      expect(await page.$$(`#search-facets input[name=${facet}]`), facet).not.toHaveLength(0);
+    }
+  });
+
+  it('sorts newest first and oldest first, undated articles last', async () => {
+    const dateOf = new Map(articles.map((a) => [a.slug, a.published]));
+    const newest = (await openSearch('منظمة', '&sort=newest')).map((slug) => dateOf.get(slug) ?? null);
+    const oldest = (await openSearch('منظمة', '&sort=oldest')).map((slug) => dateOf.get(slug) ?? null);
+    const dated = (list: Array<string | null>) => list.filter((d): d is string => d !== null);
+    expect(dated(newest)).toEqual([...dated(newest)].sort().reverse());
+    expect(dated(oldest)).toEqual([...dated(oldest)].sort());
+    for (const list of [newest, oldest]) expect(list.slice(dated(list).length).every((d) => d === null)).toBe(true);
+    expect(await page.inputValue('#search-sort')).toBe('oldest');
+  });
+});
+
+describe('the search page is usable by keyboard and screen reader', () => {
+  it('opens search from any page with / and submits to the search page', async () => {
+    await page.goto(server.url(`articles/${seed('001')}/`));
+    await page.keyboard.press('/');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('search-entry-q');
+    await page.keyboard.type('زاس');
+    await page.keyboard.press('Enter');
+    await page.waitForURL((url) => url.pathname === `${base}search/`);
+    await settle();
+    expect(new URL(page.url()).searchParams.get('q')).toBe('زاس');
+    expect((await resultSlugs()).length).toBe(2);
+  });
+
+  it('focuses the search box with Ctrl+K', async () => {
+    await page.goto(server.url(''));
+    await page.keyboard.press('Control+k');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('search-entry-q');
+  });
+
+  it('announces the result count in a polite live region', async () => {
+    await openSearch('سيدوروف');
+    const status = await page.$eval('#search-status', (el) => ({ role: el.getAttribute('role'), live: el.getAttribute('aria-live'), text: el.textContent ?? '' }));
+    expect(status.role).toBe('status');
+    expect(status.live).toBe('polite');
+    expect(status.text).toContain('نتيجتان');
+    expect(status.text).toContain('سيدوروف');
+  });
+
+  it('gives results as ordinary links to article pages that exist', async () => {
+    await openSearch('زاس');
+    const hrefs = await resultSlugs();
+    for (const href of hrefs) {
+      const response = await page.request.get(`${server.origin}${href}`);
+      expect(response.status(), href).toBe(200);
+    }
+    await page.click('#search-results li h2 a');
+    await page.waitForURL((url) => url.pathname === hrefs[0]);
+  });
+
+  it('has no serious or critical axe violation with results and filters shown', async () => {
+    await openSearch('طاجيكستان');
+    await page.addScriptTag({ path: axePath });
+    const severe = await page.evaluate(async () => {
+      const axe = (window as unknown as { axe: { run: (ctx: Document, o: object) => Promise<{ violations: Array<{ id: string; impact: string | null }> }> } }).axe;
+      const result = await axe.run(document, { resultTypes: ['violations'] });
+      return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id);
+    });
+    expect(severe).toEqual([]);
+  });
+
+  it('loads Pagefind from the site itself and keeps the console quiet', () => {
+    expect(problems).toEqual([]);
+  });
+});
