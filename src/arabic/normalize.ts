@@ -28,8 +28,24 @@ const LETTER_FOLDS: Readonly<Record<string, string>> = {
   '\u06A9': '\u0643', // Persian kaf ک
 };
 
+/**
+ * Folding is a pure function of one code point, so results are memoized. Only the Basic
+ * Multilingual Plane is cached, which bounds the table at 65,536 entries whatever the input.
+ */
+const FOLDED_BMP = new Map<string, string>();
+
 /** Fold one code point (as a string) to its canonical spelling; may be empty or longer. */
 export function foldCodePoint(char: string): string {
+  if (char.length !== 1) return computeFold(char);
+  let folded = FOLDED_BMP.get(char);
+  if (folded === undefined) {
+    folded = computeFold(char);
+    FOLDED_BMP.set(char, folded);
+  }
+  return folded;
+}
+
+function computeFold(char: string): string {
   if (TASHKEEL.test(char) || IGNORABLE.test(char)) return '';
   const code = char.codePointAt(0) ?? 0;
   if (code >= 0x0660 && code <= 0x0669) return String.fromCharCode(code - 0x0660 + 48);

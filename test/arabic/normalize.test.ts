@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { foldArabic, foldWithMap, toLatinDigits } from '../../src/arabic/normalize';
+import { foldArabic, foldCodePoint, foldWithMap, toLatinDigits } from '../../src/arabic/normalize';
 
 describe('foldArabic', () => {
   it('folds hamza and madda on alef to bare alef', () => {
@@ -50,5 +50,18 @@ describe('foldWithMap', () => {
 describe('toLatinDigits', () => {
   it('changes only digits', () => {
     expect(toLatinDigits('يوم ٢٩/٠١/٢٠٢٥')).toBe('يوم 29/01/2025');
+  });
+});
+
+describe('foldCodePoint', () => {
+  it('gives the same answer on every call, for BMP and astral code points alike (it is memoized)', () => {
+    for (let round = 0; round < 2; round++) {
+      expect(foldCodePoint('أ')).toBe('ا');
+      expect(foldCodePoint('\uFEFB')).toBe('لا');
+      expect(foldCodePoint('\u064E')).toBe('');
+      expect(foldCodePoint('Ｃ')).toBe('c');
+      expect(foldCodePoint('𝐀')).toBe('a');
+      expect(foldCodePoint('😀')).toBe('😀');
+    }
   });
 });
