@@ -77,15 +77,18 @@ interface SpacedText {
 
 function foldForMatching(text: string): SpacedText {
   const { folded, origin } = foldWithMap(text);
-  let out = '';
+  if (!folded.includes('  ')) return { folded, origin };
+  const kept: string[] = [];
   const map: number[] = [];
+  let afterSpace = false;
   for (let i = 0; i < folded.length; i++) {
     const char = folded[i]!;
-    if (char === ' ' && out.endsWith(' ')) continue;
-    out += char;
+    if (char === ' ' && afterSpace) continue;
+    afterSpace = char === ' ';
+    kept.push(char);
     map.push(origin[i]!);
   }
-  return { folded: out, origin: map };
+  return { folded: kept.join(''), origin: map };
 }
 
 interface Target<T> {
