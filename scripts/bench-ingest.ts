@@ -1,0 +1,102 @@
+/**
+ * Ingest benchmark: generate N raw seed files from the real seeds' sentences (plus invented
+ * names and dates, deterministic), run the real CLI on them at two sizes, and report time per
+ * article and how it scales. Linear ingest keeps the per-article time flat as N grows tenfold.
+ *
+ *   npx tsx scripts/bench-ingest.ts            # 1,000 and 10,000 articles
+ *   npx tsx scripts/bench-ingest.ts 500 5000   # other sizes
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
+const months = ['يناير', 'فبراير', 'مارس', 'أبريل', 'مايو', 'يونيو', 'يوليو', 'أغسطس', 'سبتمبر', 'أكتوبر', 'نوفمبر', 'ديسمبر'];
+const weekdays = ['الأحد', 'الاثنين', 'الثلاثاء', 'الأربعاء', 'الخميس', 'الجمعة', 'السبت'];
+
+/** Deterministic PRNG (mulberry32) so every run benchmarks the same archive. */
+function random(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** The seeds' body sentences, the material synthetic articles are made of. */
+function seedSentences(): string[] {
+  const seedsDir = path.join(root, 'seeds');
+  const sentences: string[] = [];
+  for (const name of readdirSync(seedsDir).filter((f) => f.endsWith('.txt')).sort()) {
+    for (const line of readFileSync(path.join(seedsDir, name), 'utf8').split('\n')) {
+      if (line.length > 80) sentences.push(...line.split(/(?<=\.)\s+/).filter((s) => s.length > 40));
+    }
+  }
+  return sentences;
+}
+
+/** Write `count` seed files into `dir`; each has a dated lead, 6–14 paragraphs, a source line. */
+function writeSyntheticSeeds(dir: string, count: number): void {
+  const sentences = seedSentences();
+  mkdirSync(dir, { recursive: true });
+  for (let i = 0; i < count; i++) {
+    const next = random(i + 1);
+    const pick = () => sentences[Math.floor(next() * sentences.length)]!;
+    const year = 2000 + Math.floor(next() * 26);
+    const month = Math.floor(next() * 12);
+    const day = 1 + Math.floor(next() * 28);
+    const weekday = weekdays[new Date(Date.UTC(year, month, day)).getUTCDay()]!;
+    const lines = [`${pick()} وذلك اليوم ${weekday} ${day} ${months[month]} ${year}.`];
+    const paragraphs = 6 + Math.floor(next() * 9);
+    for (let p = 0; p < paragraphs; p++) lines.push(`${pick()} ${pick()}`);
+    lines.push('المصدر: تاس');
+    writeFileSync(path.join(dir, `${String(i).padStart(6, '0')}_synthetic.txt`), `${lines.join('\n')}\n`);
+  }
+}
+
+/** Run the ingest CLI and return wall-clock milliseconds. */
+function runIngest(seeds: string, out: string, extra: string[] = []): number {
+  const started = performance.now();
+  const result = spawnSync('npx', ['tsx', 'src/cli/ingest.ts', '--seeds', seeds, '--out', out, ...extra], {
+    cwd: root,
+    encoding: 'utf8',
+    maxBuffer: 1 << 30,
+  });
+  const elapsed = performance.now() - started;
+  if (result.status !== 0 && !extra.includes('--check')) {
+    throw new Error(`ingest exited ${result.status}: ${result.stderr.slice(-2000)}`);
+  }
+  return elapsed;
+}
+
+const sizes = process.argv.slice(2).map(Number).filter((n) => n > 0);
+const [small, large] = sizes.length >= 2 ? sizes : [1000, 10000];
+const work = mkdtempSync(path.join(tmpdir(), 'arshif-bench-ingest-'));
+try {
+  const rows: Array<{ n: number; ms: number; checkMs: number; bytes: number }> = [];
+  for (const n of [small!, large!]) {
+    const seeds = path.join(work, `seeds-${n}`);
+    const out = path.join(work, `out-${n}`);
+    writeSyntheticSeeds(seeds, n);
+    const ms = runIngest(seeds, out);
+    const checkMs = runIngest(seeds, out, ['--check']);
+    const bytes = readdirSync(out).reduce((sum, f) => sum + readFileSync(path.join(out, f)).length, 0);
+    rows.push({ n, ms, checkMs, bytes });
+  }
+  console.log('ingest benchmark (real CLI, synthetic seeds built from the five seeds)');
+  for (const { n, ms, checkMs, bytes } of rows) {
+    console.log(
+      `  ${String(n).padStart(6)} articles: ingest ${(ms / 1000).toFixed(1)} s (${(ms / n).toFixed(2)} ms/article), ` +
+        `--check ${(checkMs / 1000).toFixed(1)} s, MDX ${(bytes / n / 1024).toFixed(1)} KiB/article`,
+    );
+  }
+  const [a, b] = rows as [(typeof rows)[0], (typeof rows)[0]];
+  const growth = b.ms / b.n / (a.ms / a.n);
+  console.log(`  per-article time grows ×${growth.toFixed(2)} from ${a.n} to ${b.n} articles (1.0 = linear)`);
+} finally {
+  rmSync(work, { recursive: true, force: true });
+}
