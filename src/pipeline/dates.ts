@@ -53,7 +53,7 @@ export interface DateContext {
 
 const START = String.raw`(?<![\p{L}\p{N}])`;
 const END = String.raw`(?![\p{L}\p{N}])`;
-const WEEKDAY = String.raw`(?:(?:يوم\s+)?(?<weekday>${WEEKDAY_PATTERN})\s*[،,]?\s*)`;
+const WEEKDAY = String.raw`(?:(?:يوم\s+)?(?<weekday>${WEEKDAY_PATTERN})\s*[،,]?\s*(?:الموافق\s*[:،,]?\s*)?)`;
 const DAY = String.raw`(?<day>[0-9]{1,2})\s*(?:من\s+)?(?:شهر\s+)?`;
 const GREGORIAN_MONTH = `(?:${GREGORIAN_LEXICON.pattern})`;
 const HIJRI_MONTH = `(?:${HIJRI_LEXICON.pattern})`;
@@ -61,6 +61,8 @@ const HIJRI_MONTH = `(?:${HIJRI_LEXICON.pattern})`;
 const HIJRI_MARK = String.raw`(?:ه(?:جريه|جري)?|للهجره|من\s+الهجره)`;
 /** The optional Gregorian-era letter: 2025م / 2025 م. */
 const AD_MARK = String.raw`(?:\s*م(?!\p{L}))?`;
+/** Between month and year: "يناير 2022", "يناير، 2022", "يناير عام 2022", "يناير من العام 2022". */
+const MONTH_YEAR_GAP = String.raw`\s*[،,]?\s*(?:(?:من\s+)?(?:عام|العام|سنه|السنه)\s+)?`;
 
 /** `[weekday] [day] month[/other naming] [year]` in the Gregorian calendar. */
 const NAMED_GREGORIAN = new RegExp(
@@ -68,7 +70,7 @@ const NAMED_GREGORIAN = new RegExp(
     `(?:${WEEKDAY}?${DAY})?` +
     `(?<month>${GREGORIAN_MONTH})(?:\\s*(?:[/\\\\|\\-–—]|\\()?\\s*(?<month2>${GREGORIAN_MONTH})\\s*\\)?)?` +
     END +
-    String.raw`(?:\s*[،,]?\s*(?<year>[0-9]{4})(?!\p{N})${AD_MARK})?`,
+    `(?:${MONTH_YEAR_GAP}(?<year>[0-9]{4})(?!\\p{N})${AD_MARK})?`,
   'gu',
 );
 
@@ -76,7 +78,7 @@ const NAMED_GREGORIAN = new RegExp(
 const NAMED_HIJRI = new RegExp(
   START +
     `(?:${WEEKDAY}?${DAY})?` +
-    `(?<month>${HIJRI_MONTH})\\s*[،,]?\\s*(?<year>[0-9]{1,4})\\s*${HIJRI_MARK}` +
+    `(?<month>${HIJRI_MONTH})${MONTH_YEAR_GAP}(?<year>[0-9]{1,4})\\s*${HIJRI_MARK}` +
     END,
   'gu',
 );
@@ -132,6 +134,15 @@ const DATELINE_PREFIX = new RegExp(
 );
 /** How many non-empty lines from the top may carry a dateline (headline, dateline, lead). */
 const DATELINE_LINES = 3;
+/** A dateline's place and agency fit in this many characters; longer prefixes are never checked. */
+const DATELINE_MAX_PREFIX = 80;
+/** Cheap tests on the raw line, before folding: any digit (Latin, Arabic-Indic, Persian), or يوم. */
+const MAY_HOLD_DATE = /[0-9\u0660-\u0669\u06F0-\u06F9]/;
+const MAY_SAY_TODAY = /ي[\u064B-\u065F\u0670\u0640]*و[\u064B-\u065F\u0670\u0640]*م/;
+/** How far back an anchor word ("اليوم", "تاريخ النشر") is looked for. */
+const LOOKBEHIND = 40;
+/** Only "الموافق" (and punctuation) between two dates: the second restates the first in the other calendar. */
+const EQUIVALENT_BEFORE = new RegExp(String.raw`^\s*[،,)]?\s*(?:\(\s*)?الموافق\s*(?:ل\s*)?[:،,]?\s*\(?\s*$`, 'u');
 /** "Today" not followed by a date: reported when no publication date is found. */
 const TODAY_WORD = new RegExp(START + `[وف]?(?<today>اليوم(?:\\s*[،,]?\\s*(?:${WEEKDAY_PATTERN}))?)` + END, 'gu');
 
@@ -164,6 +175,8 @@ interface Finding {
   resolved: Resolved;
   /** Where the anchoring phrase begins (اليوم, label or dateline), when anchored. */
   anchorStart: number | null;
+  /** Anchored because it restates the anchored date just before it ("… الموافق …"). */
+  linked: boolean;
 }
 
 interface TodayWithoutDate {
@@ -318,39 +331,61 @@ function scanLines(lines: readonly string[]): Scan {
     const lineNumber = index + 1;
     if (line.trim() === '') return;
     nonEmptySeen++;
+    // Every date has a digit and every "today" has يوم: most lines need no folding at all.
+    if (!MAY_HOLD_DATE.test(line) && !(todayWithoutDate.length === 0 && MAY_SAY_TODAY.test(line))) return;
     const { folded, origin } = foldWithMap(line);
     const toSource = (at: number): number => origin[at] ?? line.length;
     const anchoredTodaySpans: Array<[number, number]> = [];
+    let previous: (Finding & { foldedEnd: number }) | null = null;
     for (const candidate of scanFolded(folded)) {
-      const before = folded.slice(Math.max(0, candidate.start - 40), candidate.start);
-      const offset = Math.max(0, candidate.start - 40);
+      const offset = Math.max(0, candidate.start - LOOKBEHIND);
+      const before = folded.slice(offset, candidate.start);
+      const { resolved } = candidate;
+      // "Today" and labels anchor a day or a month; "اليوم … عام 2021" says nothing about publication.
+      const anchorable = resolved.kind === 'yearless' || (resolved.kind === 'date' && resolved.precision !== 'year');
       let anchorStart: number | null = null;
-      const today = TODAY_BEFORE.exec(before);
-      const label = today ? null : LABEL_BEFORE.exec(before);
+      let linked = false;
+      const today = anchorable ? TODAY_BEFORE.exec(before) : null;
+      const label = anchorable && !today ? LABEL_BEFORE.exec(before) : null;
+      const equivalent = previous !== null && previous.anchorStart !== null ? EQUIVALENT_BEFORE.exec(folded.slice(previous.foldedEnd, candidate.start)) : null;
       if (today?.groups?.['today'] !== undefined) {
         const at = offset + today.index + today[0].indexOf(today.groups['today']);
         anchorStart = toSource(at);
         anchoredTodaySpans.push([at, candidate.end]);
       } else if (label?.groups?.['label'] !== undefined) {
         anchorStart = toSource(offset + label.index + label[0].indexOf(label.groups['label']));
+      } else if (equivalent !== null && previous !== null && resolved.kind === 'date') {
+        // "28 رجب 1446 هـ الموافق 28 يناير 2025": the second date restates the anchored first one.
+        anchorStart = previous.anchorStart;
+        linked = true;
       } else if (
         nonEmptySeen <= DATELINE_LINES &&
-        candidate.resolved.kind === 'date' &&
-        candidate.resolved.datelineEligible &&
+        resolved.kind === 'date' &&
+        resolved.datelineEligible &&
+        candidate.start <= DATELINE_MAX_PREFIX &&
         DATELINE_PREFIX.test(folded.slice(0, candidate.start))
       ) {
         anchorStart = line.length - line.trimStart().length;
       }
       const start = toSource(candidate.start);
       const end = sourceEnd(line, origin, candidate.end);
-      findings.push({ line: lineNumber, start, end, evidence: line.slice(start, end), resolved: candidate.resolved, anchorStart });
+      const finding: Finding = { line: lineNumber, start, end, evidence: line.slice(start, end), resolved, anchorStart, linked };
+      findings.push(finding);
+      previous = { ...finding, foldedEnd: candidate.end };
     }
+    // Only the first unanchored "today" is reported, so one scan per line at most until it is found.
+    if (todayWithoutDate.length > 0) return;
+    let span = 0;
     for (const match of folded.matchAll(TODAY_WORD)) {
       const at = match.index + match[0].indexOf(match.groups?.['today'] ?? '');
-      if (anchoredTodaySpans.some(([from, to]) => at >= from && at < to)) continue;
+      // Both lists run left to right, so one pointer skips the "today"s that anchor a date.
+      while (span < anchoredTodaySpans.length && (anchoredTodaySpans[span]?.[1] ?? 0) <= at) span++;
+      const covering = anchoredTodaySpans[span];
+      if (covering !== undefined && covering[0] <= at) continue;
       const start = toSource(at);
       const end = sourceEnd(line, origin, match.index + match[0].length);
       todayWithoutDate.push({ line: lineNumber, column: start + 1, evidence: line.slice(start, end) });
+      break;
     }
   });
   return { findings, todayWithoutDate };
@@ -461,25 +496,36 @@ export function extractPublicationDate(
   }
 
   const anchored = mentions.filter((mention) => mention.anchored);
-  const chosen = anchored[0];
-  if (chosen === undefined) {
+  const first = anchored[0];
+  if (first === undefined) {
     messages.push(missingDate(scan, mentions, sidecar));
     return { date: { published: null, precision: 'unknown', evidence: null, line: null }, messages };
   }
 
-  const other = anchored.find((mention) => mention.iso !== chosen.iso || mention.precision !== chosen.precision);
+  const findingOf = (mention: DateMention): Finding | undefined =>
+    scan.findings.find((f) => f.line === mention.line && f.start + 1 === mention.column);
+  // A Hijri date restated in Gregorian ("… الموافق 29 يناير 2025") defers to the Gregorian one: where
+  // a month begins by sighting, it can differ by a day from the Umm al-Qura tables.
+  const second = anchored[1];
+  const preferGregorian = first.calendar === 'hijri' && second?.calendar === 'gregorian' && findingOf(second)?.linked === true;
+  const chosen = preferGregorian && second !== undefined ? second : first;
+  const why = preferGregorian ? 'it is the Gregorian date the text gives with the Hijri one' : 'it comes first';
+
+  const other = anchored.find((mention) => mention !== chosen && (mention.iso !== chosen.iso || mention.precision !== chosen.precision));
   if (other !== undefined) {
+    const [a, b] = other.line < chosen.line || (other.line === chosen.line && other.column < chosen.column) ? [other, chosen] : [chosen, other];
     messages.push(
       warning(
         'conflicting-dates',
-        `The text ties two different dates to its publication: ${quote(chosen.evidence)} (line ${chosen.line}, ${chosen.iso}) and ` +
-          `${quote(other.evidence)} (line ${other.line}, ${other.iso}). The first is used. If that is wrong, set "published" and "reason" in ${sidecar}.`,
+        `The text ties two different dates to its publication: ${quote(a.evidence)} (line ${a.line}, ${a.iso}) and ` +
+          `${quote(b.evidence)} (line ${b.line}, ${b.iso}). ${chosen.iso} is used because ${why}. ` +
+          `If that is wrong, set "published" and "reason" in ${sidecar}.`,
         { line: other.line, column: other.column },
       ),
     );
   }
 
-  const finding = scan.findings.find((f) => f.line === chosen.line && f.start + 1 === chosen.column);
+  const finding = findingOf(chosen);
   const line = lines[chosen.line - 1] ?? '';
   const evidence = finding?.anchorStart != null ? line.slice(finding.anchorStart, finding.end) : chosen.evidence;
   return { date: { published: chosen.iso, precision: chosen.precision, evidence, line: chosen.line }, messages };
