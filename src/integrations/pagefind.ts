@@ -3,7 +3,7 @@
  * `ar`) and write the bundle to `<outDir>/pagefind/`. Articles go in as custom records built by
  * `src/search/record.ts`, so the index holds our search spelling while excerpts keep the original.
  */
-import { readdir, readFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
@@ -70,17 +70,35 @@ function check(step: string, errors: readonly string[]): void {
   if (errors.length > 0) throw new Error(`Pagefind could not ${step}: ${errors.join('; ')}`, { cause: errors });
 }
 
+/** Longest any single Pagefind call may take: its service can die without answering. */
+const PAGEFIND_DEADLINE_MS = 10 * 60 * 1000;
+
+/** Reject if `promise` has not settled in time, so a crashed Pagefind fails the build instead of hanging it. */
+async function withDeadline<T>(step: string, promise: Promise<T>): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`Pagefind did not answer within ${PAGEFIND_DEADLINE_MS / 60000} minutes while trying to ${step}.`)), PAGEFIND_DEADLINE_MS);
+  });
+  try {
+    return await Promise.race([promise, deadline]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 /** Index the records and write the Pagefind bundle to `outputPath`. */
 export async function writeSearchIndex(records: readonly SearchRecord[], outputPath: string): Promise<void> {
   try {
-    const { index, errors } = await pagefind.createIndex({ forceLanguage: 'ar' });
+    // Pagefind's service panics without replying when it cannot create the folder; find out first.
+    await mkdir(outputPath, { recursive: true });
+    const { index, errors } = await withDeadline('start an index', pagefind.createIndex({ forceLanguage: 'ar' }));
     check('start an index', errors);
     if (!index) throw new Error('Pagefind returned no index and no error.');
     for (const record of records) {
-      const added = await index.addCustomRecord(record);
+      const added = await withDeadline(`index ${record.url}`, index.addCustomRecord(record));
       check(`index ${record.url}`, added.errors);
     }
-    const written = await index.writeFiles({ outputPath });
+    const written = await withDeadline(`write ${outputPath}`, index.writeFiles({ outputPath }));
     check(`write ${outputPath}`, written.errors);
   } catch (error) {
     throw new Error('Building the search index failed; the site has no working search.', { cause: error });

@@ -1,0 +1,61 @@
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { writeSearchIndex } from '../../src/integrations/pagefind';
+import { buildSearchRecord, type SearchRecord } from '../../src/search/record';
+
+const work = mkdtempSync(path.join(os.tmpdir(), 'arshif-pagefind-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+function records(): SearchRecord[] {
+  return ['000', '001', '002'].map((n, i) =>
+    buildSearchRecord(
+      {
+        slug: `${n}-x`,
+        title: `عنوان ${n}`,
+        published: i === 2 ? null : `202${i}-01-0${i + 1}`,
+        publishedPrecision: i === 2 ? 'unknown' : 'day',
+        source: null,
+        people: [],
+        places: [],
+        organizations: [],
+      },
+      'أكد الرئيس والحدود الطاجيكية الأفغانية',
+      new Map(),
+      (iso) => iso,
+    ),
+  );
+}
+
+/** Every file of a directory tree with the SHA-256 of its bytes. */
+function tree(dir: string, prefix = ''): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const name of readdirSync(dir).sort()) {
+    const full = path.join(dir, name);
+    if (statSync(full).isDirectory()) Object.assign(out, tree(full, `${prefix}${name}/`));
+    else out[`${prefix}${name}`] = createHash('sha256').update(readFileSync(full)).digest('hex');
+  }
+  return out;
+}
+
+describe('writeSearchIndex', () => {
+  it('writes an Arabic Pagefind bundle, byte-identical for the same records', async () => {
+    await writeSearchIndex(records(), path.join(work, 'a'));
+    await writeSearchIndex(records(), path.join(work, 'b'));
+    const a = tree(path.join(work, 'a'));
+    expect(Object.keys(a)).toContain('pagefind.js');
+    expect(Object.keys(a).some((file) => file.startsWith('wasm.ar'))).toBe(true);
+    expect(Object.keys(a).some((file) => file.startsWith('fragment/ar_'))).toBe(true);
+    expect(tree(path.join(work, 'b'))).toEqual(a);
+  });
+
+  it('fails with an explanation and Pagefind\'s own message as the cause when the bundle cannot be written', async () => {
+    const blocker = path.join(work, 'not-a-directory');
+    writeFileSync(blocker, '');
+    const failure = writeSearchIndex(records(), path.join(blocker, 'pagefind'));
+    await expect(failure).rejects.toThrow(/search index/);
+    await expect(failure).rejects.toHaveProperty('cause');
+  });
+});
