@@ -178,7 +178,7 @@ describe('createEntityMatcher: words and spaces', () => {
 
 const VOCABULARY = [
   ...gazetteer.flatMap(entitySpellings),
-  'قال', 'في', 'على', 'الحدود', 'عبد الرحمن', 'الفروسية', 'مطاجيكستان', 'الإيرانيون', '2021', 'x',
+  'قال', 'في', 'على', 'الحدود', 'عبد الرحمن', 'الفروسية', 'مطاجيكستان', 'الإيرانيون', '2021', 'x', 'الـ', 'لـ', 'و',
 ];
 const CLITICS = ['', '', '', 'و', 'ف', 'ب', 'ل', 'ك', 'ال', 'وبال', 'لل', 'م'];
 const GAPS = [' ', ' ', '  ', '\n', '، ', ' - ', '"', '\u00A0', ''];
@@ -218,7 +218,7 @@ describe('createEntityMatcher: invariants (property)', () => {
           const slice = foldedSlice(text, m);
           const ok = keysById.get(m.entityId)!.some((key) => {
             if (!slice.endsWith(key.core)) return false;
-            const prefix = slice.slice(0, slice.length - key.core.length).replace(/ $/u, '');
+            const prefix = slice.slice(0, slice.length - key.core.length).replace(' ', ''); // a clitic detached with tatweel
             return isCliticPrefix(prefix, key.article);
           });
           expect(ok, `${JSON.stringify(text.slice(m.start, m.end))} → ${m.entityId}`).toBe(true);
