@@ -1,11 +1,30 @@
 /**
  * Dates in Arabic news text: every date the text mentions, and the one date that says when the
- * article was published — the date tied to "today" (اليوم …), to a publication label, or to a
- * dateline at the start of the text. Never the first date that happens to appear, and never a guess.
+ * article was published. Never the first date that happens to appear, and never a guess.
+ *
+ * Rules (each has a test in test/pipeline/dates.test.ts):
+ * - Forms: `[weekday] day month [year]` with the month in either naming, both namings joined by
+ *   "/", " / ", "-", "(…)" or nothing ("سبتمبرأيلول"); `month year`; `29/01/2025`, `29-01-2025`,
+ *   `29.01.2025` (always day first), `2025-01-29`, `2025/01/29`; Hijri `15 رجب 1446هـ` (the era
+ *   mark is required: صفر and رمضان are ordinary words too); years only after عام/العام/سنة, or after
+ *   في/خلال/منذ… when a clause boundary follows (`في 2000 حالة` is a count). Spans (`2020-2021`),
+ *   impossible days (31/02) and two-digit years are not dates.
+ * - A Hijri month or year is converted to the finest Gregorian period that holds all of it (a
+ *   month, else a year, else nothing): `رجب 1446هـ` → January 2025, `1446 هـ` → no date.
+ * - Anchors: "اليوم" right before the date (`وذلك اليوم الخميس 16 …`), a label (`تاريخ النشر:`),
+ *   a dateline (the date opens one of the first three non-empty lines, alone or after a place of
+ *   at most four words and a dash or comma: `موسكو - 29 يناير 2025`), or `… الموافق …` restating
+ *   an anchored date. Year-only mentions are never anchored. The publication date is the first
+ *   anchored date (the Gregorian one when a Hijri date is restated with الموافق); a second,
+ *   different anchored date is reported as `conflicting-dates`.
+ * - A day and month without a year take the year of the first anchored day only when that makes
+ *   them fall within 60 days of it (then the same-year reading is by far the nearest) and agrees
+ *   with any weekday named; otherwise they are dropped. An anchored date without a year is never
+ *   completed: the article stays undated and the warning says so.
  *
  * Matching runs on folded text (`foldWithMap`: hamza/ya/ta-marbuta variants, Arabic-Indic digits,
  * tatweel and harakat folded) and maps every match back to the exact characters of the line.
- * Columns are 1-based UTF-16 positions in the line as given.
+ * Columns are 1-based UTF-16 positions in the line as given. Work is linear in the text length.
  */
 import { foldWithMap } from '../arabic/normalize';
 import { GREGORIAN_LEXICON, HIJRI_LEXICON, monthNumber } from '../arabic/months';

@@ -121,6 +121,44 @@ describe('findDateMentions: Gregorian dates with month names', () => {
   });
 });
 
+describe('findDateMentions: every written form of random dates', () => {
+  const toIndic = (text: string): string => text.replace(/[0-9]/g, (d) => String.fromCharCode(0x0660 + Number(d)));
+  const weekdays = ['الأحد', 'الاثنين', 'الثلاثاء', 'الأربعاء', 'الخميس', 'الجمعة', 'السبت'];
+
+  it('reads back each naming, separator, digit system and weekday (1900–2100)', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: Date.UTC(1900, 0, 1) / 864e5, max: Date.UTC(2100, 11, 31) / 864e5 }),
+        fc.constantFrom('egyptian', 'levantine', 'combined', 'dmy', 'ymd'),
+        fc.constantFrom('/', ' / ', '', ' (', '-'),
+        fc.boolean(),
+        fc.boolean(),
+        (dayNumber, form, separator, indic, withWeekday) => {
+          const date = new Date(dayNumber * 864e5);
+          const [y, m, d] = [date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate()];
+          const iso = date.toISOString().slice(0, 10);
+          const egyptian = GREGORIAN_MONTHS[m - 1]!;
+          const levantine = LEVANTINE_MONTHS[m - 1]!;
+          const pad = (n: number): string => String(n).padStart(2, '0');
+          let written =
+            form === 'egyptian' ? `${d} ${egyptian} ${y}`
+            : form === 'levantine' ? `${d} ${levantine} ${y}`
+            : form === 'combined' ? `${d} ${egyptian}${separator}${levantine}${separator === ' (' ? ')' : ''} ${y}`
+            : form === 'dmy' ? `${pad(d)}/${pad(m)}/${y}`
+            : `${y}-${pad(m)}-${pad(d)}`;
+          if (indic) written = toIndic(written);
+          if (withWeekday) written = `${weekdays[date.getUTCDay()]} ${written}`;
+          const { date: published, messages } = extractPublicationDate([`وذلك اليوم ${written}.`]);
+          expect(published).toMatchObject({ published: iso, precision: 'day' });
+          expect(published.evidence).toBe(`اليوم ${written}`);
+          expect(messages).toEqual([]);
+        },
+      ),
+      { numRuns: 400 },
+    );
+  });
+});
+
 describe('findDateMentions: numeric dates', () => {
   it('reads day-first forms with slash, dash and dot', () => {
     expect(only('بتاريخ 29/01/2025').iso).toBe('2025-01-29');
@@ -141,6 +179,10 @@ describe('findDateMentions: numeric dates', () => {
     expect(findDateMentions(['31/02/2025'])).toEqual([]);
     expect(findDateMentions(['12/13/2025'])).toEqual([]);
     expect(findDateMentions(['2025-02-30'])).toEqual([]);
+  });
+
+  it('does not read two-digit years, which could belong to any century', () => {
+    expect(findDateMentions(['29/01/25'])).toEqual([]);
   });
 
   it('does not read part of a longer number chain as a date', () => {
