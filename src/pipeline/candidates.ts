@@ -110,13 +110,10 @@ function isRoleComplement(folded: string): boolean {
 function isNameLike(folded: string, first: boolean): boolean {
   if (folded.length < 2 || /\p{N}/u.test(folded)) return false;
   if (STOP_WORDS.some((stop) => wordHasStem(folded, stop))) return false;
-  if (first) {
-    // Names do not open with the article, nor with و/ف starting a new clause.
-    if (/^(?:[وف]?(?:[بك]?ال|لل))/u.test(folded)) return false;
-  } else if (/^[وف]/u.test(folded) && folded.length > 3) {
-    return false;
-  }
-  return true;
+  // Names do not open with the article; after the first word, a word opening with و/ف most
+  // likely starts the next clause ("… سراج الدين مهر الدين، وركز").
+  if (first) return !/^(?:[وف]?(?:[بك]?ال|لل))/u.test(folded);
+  return !(/^[وف]/u.test(folded) && folded.length > 3);
 }
 
 /** Split a line into mentions, role words, words and punctuation marks. */

@@ -228,6 +228,23 @@ describe('createEntityMatcher: invariants (property)', () => {
     );
   });
 
+  it('never throws on arbitrary text, lone surrogates and marks included, and stays within bounds', () => {
+    const noisy = fc
+      .array(fc.oneof(fc.string({ unit: 'binary' }), fc.constantFrom(...VOCABULARY), fc.constantFrom('\uD800', '\u064E', 'ـ', ' ')))
+      .map((parts) => parts.join(''));
+    fc.assert(
+      fc.property(noisy, (text) => {
+        let previousEnd = 0;
+        for (const m of matcher.find(text)) {
+          expect(m.start).toBeGreaterThanOrEqual(previousEnd);
+          expect(m.end).toBeLessThanOrEqual(text.length);
+          previousEnd = m.end;
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it('is deterministic', () => {
     fc.assert(
       fc.property(texts, (text) => {
