@@ -72,7 +72,8 @@ export interface DateContext {
 
 const START = String.raw`(?<![\p{L}\p{N}])`;
 const END = String.raw`(?![\p{L}\p{N}])`;
-const WEEKDAY = String.raw`(?:(?:يوم\s+)?(?<weekday>${WEEKDAY_PATTERN})\s*[،,]?\s*(?:الموافق\s*[:،,]?\s*)?)`;
+/** "الأربعاء 29", "يوم الأربعاء، 29", "(الأربعاء) 29", "الأربعاء الموافق 29". */
+const WEEKDAY = String.raw`(?:(?:يوم\s+)?(?:\(\s*(?<weekdayInParens>${WEEKDAY_PATTERN})\s*\)|(?<weekday>${WEEKDAY_PATTERN}))\s*[،,]?\s*(?:الموافق\s*[:،,]?\s*)?)`;
 const DAY = String.raw`(?<day>[0-9]{1,2})\s*(?:من\s+)?(?:شهر\s+)?`;
 const GREGORIAN_MONTH = `(?:${GREGORIAN_LEXICON.pattern})`;
 const HIJRI_MONTH = `(?:${HIJRI_LEXICON.pattern})`;
@@ -210,7 +211,8 @@ interface Scan {
 }
 
 function weekdayOf(groups: Record<string, string | undefined>): number | null {
-  return groups['weekday'] === undefined ? null : weekdayNumber(groups['weekday']);
+  const name = groups['weekday'] ?? groups['weekdayInParens'];
+  return name === undefined ? null : weekdayNumber(name);
 }
 
 /** A Gregorian date at day precision, or why it cannot be one. */

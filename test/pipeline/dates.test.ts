@@ -76,6 +76,7 @@ describe('findDateMentions: Gregorian dates with month names', () => {
   it('records a weekday written before the date', () => {
     expect(only('الأربعاء 29 يناير 2025')).toMatchObject({ weekday: 3, evidence: 'الأربعاء 29 يناير 2025' });
     expect(only('يوم الخميس، 16 نوفمبر 2023').weekday).toBe(4);
+    expect(publication(['قال اليوم (الخميس) 16 نوفمبر 2023 إن']).date).toMatchObject({ published: '2023-11-16', evidence: 'اليوم (الخميس) 16 نوفمبر 2023' });
   });
 
   it('reads a month and year as month precision', () => {
