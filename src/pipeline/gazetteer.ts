@@ -2,6 +2,10 @@
  * Read the gazetteer (`content/gazetteer/*.yaml`): parse each YAML list, validate every entry with
  * the shared `entitySchema`, and check the whole set for clashes the matcher could not resolve.
  * Pure: file texts in, entities and messages out.
+ *
+ * Rule ids — fatal: gazetteer-yaml, gazetteer-not-a-list, gazetteer-invalid-entity,
+ * gazetteer-duplicate-id, gazetteer-duplicate-alias, gazetteer-empty-spelling;
+ * warnings: gazetteer-function-word-alias, gazetteer-short-alias.
  */
 import { LineCounter, isMap, isSeq, parseDocument, type Node } from 'yaml';
 import type { z } from 'zod';
