@@ -60,7 +60,6 @@ export const ar = {
   articlesCount: 'عدد المقالات',
   newestArticles: 'أحدث المقالات',
   allArticlesOfMonth: 'كل مقالات هذا الشهر',
-  wholeYear: (year: string) => `سنة ${year} كاملة`,
   moreInShelf: (hidden: number) => `و${hidden} مقالاً آخر`,
   mentionedIn: 'المقالات التي تذكره، الأحدث أولاً',
   mentionsCount: 'عدد المقالات التي تذكره',
