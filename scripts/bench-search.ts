@@ -3,7 +3,7 @@
  * in headless Chromium, on the seed archive and on a generated 10,000-article archive. Writes the
  * numbers into README.md's Performance section (between the bench:search markers) and prints them.
  *
- *   npx tsx scripts/bench-search.ts [--articles 10000] [--no-readme]
+ *   npx tsx scripts/bench-search.ts [--articles 10000] [--no-readme] [--measure BUILT_SITE_DIR]
  */
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -11,8 +11,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import type { CDPSession, Page } from 'playwright-core';
-import { launchChromium, startStaticServer } from '../test/e2e/harness';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Page } from 'playwright-core';
+import sirv from 'sirv';
+import { launchChromium } from '../test/e2e/harness';
 import { writeSyntheticArchive } from './generate-archive';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -22,7 +25,7 @@ const SECOND_QUERY = 'الأمن الجماعي';
 const RUNS = 3;
 
 interface Transfer {
-  /** Bytes on the wire (headers + body, as Chromium's encodedDataLength reports them). */
+  /** Response body bytes the server sent (no HTTP compression; Pagefind's index files are gzip already). */
   bytes: number;
   requests: number;
 }
@@ -82,20 +85,74 @@ function build(workspace: string, outDir: string, contentDir: string | null): nu
   return (performance.now() - started) / 1000;
 }
 
-/** Count bytes of every finished request from now until `stop()` is called. */
-async function meter(session: CDPSession): Promise<{ stop(): Transfer }> {
-  let bytes = 0;
-  let requests = 0;
-  const onFinished = (event: { encodedDataLength: number }): void => {
-    bytes += event.encodedDataLength;
-    requests += 1;
-  };
-  session.on('Network.loadingFinished', onFinished);
+/**
+ * A static server under BASE that counts what it sends. Counting at the server sees every request,
+ * including those Pagefind makes from its Web Worker, which the page's own network events miss.
+ */
+interface CountingServer {
+  url(pathBelowBase: string): string;
+  /** Start a new tally; `take()` returns it once no request has been in flight for a moment. */
+  tally(): { take(): Promise<Transfer & { files: string[] }> };
+  close(): Promise<void>;
+}
+
+async function startCountingServer(rootDir: string): Promise<CountingServer> {
+  const serve = sirv(rootDir, { dev: true, etag: false, extensions: ['html'] });
+  let bucket = { bytes: 0, requests: 0, files: [] as string[] };
+  let inFlight = 0;
+  let lastFinished = performance.now();
+  const server = http.createServer((req, res) => {
+    const url = req.url ?? '/';
+    const counted = bucket;
+    inFlight += 1;
+    let bytes = 0;
+    const write = res.write.bind(res) as (chunk: unknown, ...rest: unknown[]) => boolean;
+    const end = res.end.bind(res) as (...args: unknown[]) => http.ServerResponse;
+    const size = (chunk: unknown): number => (typeof chunk === 'string' ? Buffer.byteLength(chunk) : chunk instanceof Uint8Array ? chunk.byteLength : 0);
+    res.write = ((chunk: unknown, ...rest: unknown[]) => {
+      bytes += size(chunk);
+      return write(chunk, ...rest);
+    }) as typeof res.write;
+    res.end = ((...args: unknown[]) => {
+      if (typeof args[0] !== 'function') bytes += size(args[0]);
+      return end(...args);
+    }) as typeof res.end;
+    res.on('close', () => {
+      // The browser asks for the icon on its own schedule; it is no part of search.
+      if (!url.includes('favicon')) {
+        counted.bytes += bytes;
+        counted.requests += 1;
+        counted.files.push(url.replace(BASE, ''));
+      }
+      inFlight -= 1;
+      lastFinished = performance.now();
+    });
+    if (!url.startsWith(BASE)) {
+      res.statusCode = 404;
+      res.end('outside base path');
+      return;
+    }
+    req.url = `/${url.slice(BASE.length)}`;
+    serve(req, res, () => {
+      res.statusCode = 404;
+      res.end('not found');
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
   return {
-    stop: () => {
-      session.off('Network.loadingFinished', onFinished);
-      return { bytes, requests };
+    url: (pathBelowBase) => `http://127.0.0.1:${port}${BASE}${pathBelowBase}`,
+    tally: () => {
+      bucket = { bytes: 0, requests: 0, files: [] };
+      const mine = bucket;
+      return {
+        take: async () => {
+          while (inFlight > 0 || performance.now() - lastFinished < 300) await new Promise((r) => setTimeout(r, 50));
+          return { ...mine, files: [...mine.files] };
+        },
+      };
     },
+    close: () => new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve()))),
   };
 }
 
@@ -118,7 +175,7 @@ function median(values: number[]): number {
 }
 
 async function measure(siteDir: string): Promise<Pick<SiteResult, 'open' | 'first' | 'second' | 'cold'>> {
-  const server = await startStaticServer(siteDir, BASE);
+  const server = await startCountingServer(siteDir);
   const browser = await launchChromium();
   try {
     const runs: Array<Pick<SiteResult, 'open' | 'first' | 'second' | 'cold'>> = [];
@@ -126,48 +183,37 @@ async function measure(siteDir: string): Promise<Pick<SiteResult, 'open' | 'firs
       // A fresh context per run: nothing cached, as for a first-time reader.
       const context = await browser.newContext();
       const page = await context.newPage();
-      const session = await context.newCDPSession(page);
-      await session.send('Network.enable');
-      await session.send('Network.setCacheDisabled', { cacheDisabled: false });
 
-      let m = await meter(session);
-      await page.goto(`${server.url('search/')}`, { waitUntil: 'load' });
+      let tally = server.tally();
+      await page.goto(server.url('search/'), { waitUntil: 'load' });
       await page.waitForSelector('#search-results[aria-busy=false]', { state: 'attached' });
-      await page.waitForLoadState('networkidle');
-      const open = m.stop();
+      const open = await tally.take();
 
-      m = await meter(session);
+      tally = server.tally();
       let started = performance.now();
       await page.fill('#search-q', FIRST_QUERY);
       await settled(page, FIRST_QUERY);
-      const firstMs = performance.now() - started;
-      await page.waitForLoadState('networkidle');
-      const first = { ...m.stop(), ms: firstMs };
+      const first = { ...(await tally.take()), ms: performance.now() - started };
 
-      m = await meter(session);
+      tally = server.tally();
       started = performance.now();
       await page.fill('#search-q', SECOND_QUERY);
       await settled(page, SECOND_QUERY);
-      const secondMs = performance.now() - started;
-      await page.waitForLoadState('networkidle');
-      const second = { ...m.stop(), ms: secondMs };
+      const second = { ...(await tally.take()), ms: performance.now() - started };
       await context.close();
 
       // Cold: a shared link /search/?q=… opened in a new browser context, up to the first result.
       const coldContext = await browser.newContext();
       const coldPage = await coldContext.newPage();
-      const coldSession = await coldContext.newCDPSession(coldPage);
-      await coldSession.send('Network.enable');
-      m = await meter(coldSession);
+      tally = server.tally();
       started = performance.now();
       await coldPage.goto(server.url(`search/?q=${encodeURIComponent(FIRST_QUERY)}`), { waitUntil: 'commit' });
       await settled(coldPage, FIRST_QUERY);
-      const coldMs = performance.now() - started;
-      await coldPage.waitForLoadState('networkidle');
-      const cold = { ...m.stop(), ms: coldMs };
+      const cold = { ...(await tally.take()), ms: performance.now() - started };
       await coldContext.close();
       runs.push({ open, first, second, cold });
     }
+    if (process.env['BENCH_VERBOSE']) console.log(JSON.stringify(runs[0], null, 1));
     const pick = <K extends 'first' | 'second' | 'cold'>(key: K) => ({ ...runs[0]![key], ms: median(runs.map((r) => r[key].ms)) });
     return { open: runs[0]!.open, first: pick('first'), second: pick('second'), cold: pick('cold') };
   } finally {
@@ -210,7 +256,14 @@ function writeReadme(markdown: string): void {
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { articles: { type: 'string', default: '10000' }, 'no-readme': { type: 'boolean', default: false } } });
+  const { values } = parseArgs({
+    options: { articles: { type: 'string', default: '10000' }, 'no-readme': { type: 'boolean', default: false }, measure: { type: 'string' } },
+  });
+  if (values.measure) {
+    // Measure a site already built under BASE, e.g. while tuning the search page.
+    console.log(JSON.stringify(await measure(path.resolve(values.measure)), null, 1));
+    return;
+  }
   const count = Number(values.articles);
   const work = mkdtempSync(path.join(os.tmpdir(), 'arshif-bench-search-'));
   try {
@@ -235,7 +288,7 @@ async function main(): Promise<void> {
     const markdown = [
       table(results),
       '',
-      `Measured by \`npx tsx scripts/bench-search.ts\` on ${new Date().toISOString().slice(0, 10)} (${os.cpus().length} × ${os.cpus()[0]?.model.trim() ?? 'CPU'}, ${chromium || 'Chromium'}, headless), served by the test harness on 127.0.0.1 without HTTP compression (Pagefind's index and fragment files are gzip-compressed by Pagefind itself; HTML, CSS and JS would shrink further behind a compressing server).`,
+      `Measured by \`npx tsx scripts/bench-search.ts\` on ${new Date().toISOString().slice(0, 10)} (${os.cpus().length} × ${os.cpus()[0]?.model.trim() ?? 'CPU'}, ${chromium || 'Chromium'}, headless), served on 127.0.0.1 by sirv without HTTP compression, bytes counted at the server (so the requests Pagefind makes from its Web Worker are included) (Pagefind's index and fragment files are gzip-compressed by Pagefind itself; HTML, CSS and JS would shrink further behind a compressing server).`,
       '"Open /search/" is the page with Pagefind\'s runtime, WebAssembly and the filter counts it shows before any query; the 1st and 2nd query are typed into that open page, so their bytes are index chunks and result fragments only, and their time includes the 180 ms typing pause. "Shared link" opens `/search/?q=…` in a fresh browser and counts everything up to the first rendered result. Times are the median of ' +
         `${RUNS} runs; build times: ${results.map((r) => `${r.label.toLowerCase()} ${r.buildSeconds.toFixed(0)} s`).join(', ')}.`,
     ].join('\n');

@@ -42,7 +42,6 @@ export const searchStrings = {
   results: 'نتائج البحث',
   more: 'عرض المزيد من النتائج',
   prompt: 'اكتب ما تبحث عنه، أو اختر من عوامل التصفية.',
-  loading: 'جارٍ البحث…',
   unavailable: 'تعذّر تحميل فهرس البحث. يعمل البحث حين يُفتح الأرشيف من خادم ويب، لا من ملف على الجهاز.',
   noResults: (query: string) => (query ? `لا نتائج لـ «${query}».` : 'لا نتائج لعوامل التصفية المختارة.'),
   count: (count: number, query: string) => (query ? `${resultCount(count)} لـ «${query}»` : resultCount(count)),

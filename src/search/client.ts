@@ -114,12 +114,12 @@ export function startSearchPage(base: string): void {
     el.results.setAttribute('aria-busy', 'true');
     const query = normalizeQuery(state.q);
     terms = query.terms;
+    // The live region changes only when a count is known: announcing "searching…" on every
+    // keystroke would drown the result.
     if (!isActive(state)) {
       el.results.replaceChildren();
       el.more.hidden = true;
       el.status.textContent = t.prompt;
-    } else {
-      el.status.textContent = t.loading;
     }
     let api: PagefindApi;
     try {
@@ -136,6 +136,15 @@ export function startSearchPage(base: string): void {
       return;
     }
     const options = pagefindOptions(state);
+    const anyFilter = Object.keys(options.filters).length > 0;
+    if (!query.text && !anyFilter) {
+      // Only punctuation typed: nothing to search for, and "everything" would be a wrong answer.
+      el.results.replaceChildren();
+      el.more.hidden = true;
+      el.status.textContent = t.noResults(state.q.trim());
+      settle(thisRun);
+      return;
+    }
     // Whole-phrase matches first: folding makes على and علي one word, so "علي رحمون" must rank the
     // articles that contain the name above those that merely contain both words.
     const [phrase, loose] = await Promise.all([
@@ -191,7 +200,7 @@ export function startSearchPage(base: string): void {
 function renderResult(data: PagefindData, terms: readonly string[]): HTMLLIElement {
   const item = document.createElement('li');
   item.className = 'search-result';
-  const heading = document.createElement('h2');
+  const heading = document.createElement('h3');
   const link = document.createElement('a');
   link.href = data.url;
   link.textContent = data.meta['title'] ?? data.url;

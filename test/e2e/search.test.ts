@@ -60,7 +60,7 @@ async function settle(target: Page = page): Promise<void> {
 
 /** Slugs of the result links, in the order shown. */
 async function resultSlugs(target: Page = page): Promise<string[]> {
-  return target.$$eval('#search-results li h2 a', (links) => links.map((a) => a.getAttribute('href') ?? ''));
+  return target.$$eval('#search-results li h3 a', (links) => links.map((a) => a.getAttribute('href') ?? ''));
 }
 
 /** Open `/search/?…` directly, as a bookmark or shared link would, and return the result slugs. */
@@ -123,6 +123,7 @@ const cases: QueryCase[] = [
   { what: 'a Latin word in no article', query: 'xyzzy', expected: () => [] },
   { what: 'an English name in no article', query: 'Obama', expected: () => [] },
   { what: 'an Arabic word in no article', query: 'بطاطس', expected: () => [] },
+  { what: 'punctuation only, which must not list everything', query: '، ؟', expected: () => [] },
 ];
 
 describe('search finds the articles a reader means', () => {
@@ -162,7 +163,7 @@ describe('search finds the articles a reader means', () => {
   it('shows title, date and source in every result', async () => {
     await openSearch('منظمة');
     const rows = await page.$$eval('#search-results li', (items) =>
-      items.map((li) => ({ title: li.querySelector('h2 a')?.textContent ?? '', meta: li.querySelector('.search-result__meta')?.textContent ?? '' })),
+      items.map((li) => ({ title: li.querySelector('h3 a')?.textContent ?? '', meta: li.querySelector('.search-result__meta')?.textContent ?? '' })),
     );
     expect(rows).toHaveLength(articles.length);
     const bySlugTitle = new Set(articles.map((a) => a.title));
@@ -265,19 +266,39 @@ describe('the search page is usable by keyboard and screen reader', () => {
       const response = await page.request.get(`${server.origin}${href}`);
       expect(response.status(), href).toBe(200);
     }
-    await page.click('#search-results li h2 a');
+    await page.click('#search-results li h3 a');
     await page.waitForURL((url) => url.pathname === hrefs[0]);
   });
 
-  it('has no serious or critical axe violation with results and filters shown', async () => {
-    await openSearch('طاجيكستان');
-    await page.addScriptTag({ path: axePath });
-    const severe = await page.evaluate(async () => {
-      const axe = (window as unknown as { axe: { run: (ctx: Document, o: object) => Promise<{ violations: Array<{ id: string; impact: string | null }> }> } }).axe;
-      const result = await axe.run(document, { resultTypes: ['violations'] });
-      return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id);
+  for (const colorScheme of ['light', 'dark'] as const) {
+    it(`has no serious or critical axe violation with results and filters shown (${colorScheme})`, async () => {
+      const themed = await browser.newContext({ viewport: { width: 1280, height: 900 }, colorScheme });
+      const axePage = await themed.newPage();
+      const watched = watchPage(axePage, server.origin).problems;
+      await axePage.goto(server.url(`search/?q=${encodeURIComponent('طاجيكستان')}`));
+      await settle(axePage);
+      await axePage.addScriptTag({ path: axePath });
+      const severe = await axePage.evaluate(async () => {
+        const axe = (window as unknown as { axe: { run: (ctx: Document, o: object) => Promise<{ violations: Array<{ id: string; impact: string | null; nodes: Array<{ target: string[] }> }> }> } }).axe;
+        const result = await axe.run(document, { resultTypes: ['violations'] });
+        return result.violations
+          .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+          .map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+      });
+      expect(severe).toEqual([]);
+      expect(watched).toEqual([]);
+      await themed.close();
     });
-    expect(severe).toEqual([]);
+  }
+
+  it('fits a 390 px phone screen without horizontal scrolling', async () => {
+    const phone = await browser.newContext({ viewport: { width: 390, height: 844 } });
+    const small = await phone.newPage();
+    await small.goto(server.url(`search/?q=${encodeURIComponent('منظمة معاهدة الأمن الجماعي')}`));
+    await settle(small);
+    const overflow = await small.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await phone.close();
   });
 
   it('loads Pagefind from the site itself and keeps the console quiet', () => {
