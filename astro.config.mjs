@@ -5,6 +5,7 @@ import pagefind from './src/integrations/pagefind.ts';
 import sitemap from '@astrojs/sitemap';
 import { satteri } from '@astrojs/markdown-satteri';
 import { isolateLatin } from './src/site/isolate-latin.ts';
+import { isLaterListPage } from './src/site/urls.ts';
 
 /**
  * The one place that says where the site lives. `ARSHIF_SITE` and `ARSHIF_BASE` let a deployment
@@ -29,5 +30,10 @@ export default defineConfig({
       hastPlugins: [isolateLatin],
     }),
   },
-  integrations: [mdx(), sitemap(), pagefind()],
+  integrations: [
+    mdx(),
+    // Later pages of long lists are noindex and stay out of the sitemap.
+    sitemap({ filter: (page) => !isLaterListPage(new URL(page).pathname) }),
+    pagefind(),
+  ],
 });

@@ -76,6 +76,7 @@ export const ar = {
   collection: 'محتويات الأرشيف',
   timelineIntro: 'المقالات مرتبة بحسب تاريخ نشرها، سنةً فسنة وشهراً فشهر.',
   years: 'السنوات',
+  allYears: 'كل السنوات',
   indexIntro: { person: 'كل الأشخاص الذين تذكرهم المقالات.', place: 'كل الأماكن التي تذكرها المقالات.', organization: 'كل المنظمات التي تذكرها المقالات.' } satisfies Record<EntityKind, string>,
   sourcesIntro: 'وكالات الأنباء والمواقع التي نُقلت عنها المقالات.',
   notFoundTitle: 'الصفحة غير موجودة',

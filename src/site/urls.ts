@@ -91,6 +91,11 @@ export function seedPath(fileName: string): string {
   return `seeds/${encodeURIComponent(fileName)}`;
 }
 
+/** True for page 2, 3 … of a paginated list (entity, source, month or undated pages), whatever the base. */
+export function isLaterListPage(pathname: string): boolean {
+  return /\/(?:people|places|organizations|sources)\/[^/]+\/\d+\/$|\/timeline\/(?:\d{4}\/(?:\d{2})|undated)\/\d+\/$/.test(pathname);
+}
+
 /** Absolute URL (scheme and host) of a site path, for canonical links, feeds and JSON-LD. */
 export function absoluteUrl(site: string | URL, base: string, path: string): string {
   return new URL(joinBase(base, path), site).href;

@@ -1,11 +1,24 @@
 /** Which built pages stand for each page type in the browser tests (discovered from the build, not hard-coded). */
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 
 export interface PageType {
   name: string;
   /** Path below the base, e.g. "articles/x/". */
   path: string;
+}
+
+/** The entity page with the longest list (the richest page to look at), ties by name. */
+function richestEntity(dir: string): string | null {
+  if (!existsSync(dir)) return null;
+  let best: { id: string; size: number } | null = null;
+  for (const id of readdirSync(dir).sort()) {
+    const file = path.join(dir, id, 'index.html');
+    if (!existsSync(file)) continue;
+    const size = statSync(file).size;
+    if (best === null || size > best.size) best = { id, size };
+  }
+  return best?.id ?? null;
 }
 
 function firstDir(dir: string, prefer?: (name: string) => boolean): string | null {
@@ -38,7 +51,7 @@ export function pageTypes(siteDir: string): PageType[] {
   const article = richestArticle(siteDir);
   if (article) types.push({ name: 'article', path: `articles/${article}/` });
   for (const segment of ['people', 'places', 'organizations']) {
-    const id = firstDir(path.join(siteDir, segment));
+    const id = richestEntity(path.join(siteDir, segment));
     if (id) types.push({ name: `entity-${segment}`, path: `${segment}/${id}/` });
     types.push({ name: `index-${segment}`, path: `${segment}/` });
   }

@@ -1,6 +1,6 @@
 // Unit tests of src/site/urls.ts (src/site helpers are tested here because test/site/ holds built-site tests).
 import { describe, expect, it } from 'vitest';
-import { absoluteUrl, articlePath, entityPath, joinBase, monthPath, normalizeBase, seedPath, sourcePath, undatedPath } from '../../src/site/urls';
+import { absoluteUrl, articlePath, entityPath, isLaterListPage, joinBase, monthPath, normalizeBase, seedPath, sourcePath, undatedPath } from '../../src/site/urls';
 
 describe('site URLs', () => {
   it('normalizes a base path to start and end with a slash', () => {
@@ -36,5 +36,16 @@ describe('site URLs', () => {
 
   it('builds absolute URLs under the base for canonical links', () => {
     expect(absoluteUrl('https://example.org', '/archive/', 'articles/x/')).toBe('https://example.org/archive/articles/x/');
+  });
+});
+
+describe('later list pages', () => {
+  it('are recognized for entities, sources, months and the undated shelf, and nothing else', () => {
+    for (const later of ['/archive/people/x/2/', '/organizations/csto/12/', '/sources/tass/3/', '/timeline/2025/01/2/', '/timeline/undated/4/']) {
+      expect(isLaterListPage(later), later).toBe(true);
+    }
+    for (const first of ['/archive/people/x/', '/timeline/2025/', '/timeline/2025/01/', '/timeline/undated/', '/articles/2/', '/people/']) {
+      expect(isLaterListPage(first), first).toBe(false);
+    }
   });
 });

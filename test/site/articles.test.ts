@@ -103,6 +103,14 @@ describe('article pages', () => {
     }
   });
 
+  it('find every annotated mention in the gazetteer', () => {
+    for (const article of articles) {
+      const page = readPage(siteDir, `articles/${article.slug}/index.html`);
+      const unknown = byClass(page, 'entity--unknown').map((el) => el.attributes['data-entity-id']);
+      expect(unknown, article.slug).toEqual([]);
+    }
+  });
+
   it('load no script on article pages but the theme toggle and search', () => {
     for (const article of articles) {
       const page = readPage(siteDir, `articles/${article.slug}/index.html`);

@@ -72,6 +72,17 @@ describe('the built site', () => {
     }
   });
 
+  it('lists every article in the sitemap and no later page of a list', () => {
+    const locs = listFiles(siteDir)
+      .filter((f) => /^sitemap-\d+\.xml$/.test(f))
+      .flatMap((f) => [...readFileSync(path.join(siteDir, f), 'utf8').matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => new URL(m[1]!).pathname));
+    for (const file of articleFiles) {
+      const { slug } = frontmatter(path.join(contentDir, 'articles', file));
+      expect(locs).toContain(`${inject('siteBase')}articles/${String(slug)}/`);
+    }
+    expect(locs.filter((loc) => /\/\d+\/$/.test(loc) && !/\/timeline\/\d{4}\/(\d{2}\/)?$/.test(loc))).toEqual([]);
+  });
+
   it('lists articles in the feed with links under the base path', () => {
     const feed = readFileSync(path.join(siteDir, 'rss.xml'), 'utf8');
     expect(feed).toContain('<language>ar</language>');
