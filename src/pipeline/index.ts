@@ -85,7 +85,7 @@ export function ingestSeed(input: SeedInput, config: IngestConfig): IngestResult
   const cleaned = removeBoilerplate(seed.lines, config.rules);
   result.messages.push(...cleaned.messages);
 
-  const dates = extractPublicationDate(cleaned.lines);
+  const dates = extractPublicationDate(cleaned.lines, { seedId: id });
 
   // The headline becomes the title; it leaves the body and is recorded like any removed line.
   const headline = findHeadline(cleaned.lines);
