@@ -77,9 +77,12 @@ describe('pages in the browser', () => {
 
   it('remembers the theme chosen with the toggle across pages', async () => {
     const { page, problems } = await open('', 1280, 'light');
+    expect(await page.getAttribute('[data-theme-toggle]', 'aria-pressed')).toBe('false');
     await page.click('[data-theme-toggle]');
     expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
+    expect(await page.getAttribute('[data-theme-toggle]', 'aria-pressed')).toBe('true');
     await page.goto(server.url('about/'));
+    expect(await page.getAttribute('[data-theme-toggle]', 'aria-pressed')).toBe('true');
     expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
     expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(21, 23, 26)');
     await page.click('[data-theme-toggle]');
