@@ -30,6 +30,18 @@ export default defineConfig({
       hastPlugins: [isolateLatin],
     }),
   },
+  vite: {
+    build: {
+      rollupOptions: {
+        // Astro's own MDX modules trip this bundler notice once per article (withastro/astro#18087);
+        // harmless, and 10,000 copies of it would bury every real warning.
+        onwarn(warning, warn) {
+          if (warning.code === 'MODULE_LEVEL_DIRECTIVE' && String(warning.message).includes('astro:head-inject')) return;
+          warn(warning);
+        },
+      },
+    },
+  },
   integrations: [
     mdx(),
     // Later pages of long lists are noindex and stay out of the sitemap.
