@@ -288,7 +288,7 @@ async function main(): Promise<void> {
     const markdown = [
       table(results),
       '',
-      `Measured by \`npx tsx scripts/bench-search.ts\` on ${new Date().toISOString().slice(0, 10)} (${os.cpus().length} × ${os.cpus()[0]?.model.trim() ?? 'CPU'}, ${chromium || 'Chromium'}, headless), served on 127.0.0.1 by sirv without HTTP compression, bytes counted at the server (so the requests Pagefind makes from its Web Worker are included) (Pagefind's index and fragment files are gzip-compressed by Pagefind itself; HTML, CSS and JS would shrink further behind a compressing server).`,
+      `Measured by \`npx tsx scripts/bench-search.ts\` on ${new Date().toISOString().slice(0, 10)} (${os.cpus().length} × ${os.cpus()[0]?.model.trim() ?? 'CPU'}, ${chromium || 'Chromium'}, headless), served on 127.0.0.1 by sirv without HTTP compression, bytes counted at the server, so the requests Pagefind makes from its Web Worker are included (Pagefind's index and fragment files are gzip-compressed by Pagefind itself; HTML, CSS and JS would shrink further behind a compressing server).`,
       '"Open /search/" is the page with Pagefind\'s runtime, WebAssembly and the filter counts it shows before any query; the 1st and 2nd query are typed into that open page, so their bytes are index chunks and result fragments only, and their time includes the 180 ms typing pause. "Shared link" opens `/search/?q=…` in a fresh browser and counts everything up to the first rendered result. Times are the median of ' +
         `${RUNS} runs; build times: ${results.map((r) => `${r.label.toLowerCase()} ${r.buildSeconds.toFixed(0)} s`).join(', ')}.`,
     ].join('\n');

@@ -94,7 +94,8 @@ export function startSearchPage(base: string): void {
     history.replaceState(history.state, '', `${location.pathname}${serializeSearchState(state)}`);
   };
 
-  const showMore = async (): Promise<void> => {
+  /** Render the next page of results; `focusFirst` moves focus to it (after "more" was pressed). */
+  const showMore = async (focusFirst = false): Promise<void> => {
     const batch = pending.slice(0, PAGE_SIZE);
     pending = pending.slice(PAGE_SIZE);
     const thisRun = run;
@@ -102,6 +103,7 @@ export function startSearchPage(base: string): void {
     if (thisRun !== run) return;
     el.results.append(...items);
     el.more.hidden = pending.length === 0;
+    if (focusFirst) items[0]?.querySelector('a')?.focus();
   };
 
   /** `aria-busy` on the result list tells assistive technology (and tests) when a search settles. */
@@ -151,7 +153,11 @@ export function startSearchPage(base: string): void {
       query.phrase ? api.search(query.phrase, options) : Promise.resolve(null),
       api.search(query.text || null, options),
     ]);
-    if (thisRun !== run || !loose) return;
+    if (thisRun !== run) return;
+    if (!loose) {
+      settle(thisRun);
+      return;
+    }
     // Render from the loose results: their match positions cover every word, not just one phrase.
     const byId = new Map(loose.results.map((result) => [result.id, result]));
     const results = mergeTiers([phrase?.results ?? [], loose.results], (result) => result.id).map((result) => byId.get(result.id) ?? result);
@@ -163,10 +169,18 @@ export function startSearchPage(base: string): void {
     settle(thisRun);
   };
 
+  /** Run a search; a failure inside Pagefind is reported to the reader, never left spinning. */
+  const search = (): void => {
+    update().catch(() => {
+      el.status.textContent = t.unavailable;
+      el.results.setAttribute('aria-busy', 'false');
+    });
+  };
+
   const changed = (delay: number): void => {
     writeUrl();
     clearTimeout(timer);
-    timer = setTimeout(() => void update(), delay);
+    timer = setTimeout(search, delay);
   };
 
   el.input.addEventListener('input', () => {
@@ -192,8 +206,8 @@ export function startSearchPage(base: string): void {
     state = { ...state, filters: { ...state.filters, [facet]: [...values].sort() } };
     changed(0);
   });
-  el.more.addEventListener('click', () => void showMore());
-  void update();
+  el.more.addEventListener('click', () => void showMore(true));
+  search();
 }
 
 /** One result: a link with the title, the dateline and source, and an excerpt in the original spelling. */
