@@ -62,3 +62,14 @@ export function newsArticleJsonLd(input: NewsArticleInput): Record<string, unkno
 export function serializeJsonLd(data: unknown): string {
   return JSON.stringify(data).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
 }
+
+/** schema.org description of a person, place or organization page. */
+export function entityJsonLd(entity: Entity, url: string): Record<string, unknown> {
+  return {
+    '@context': 'https://schema.org',
+    ...thing(entity, url),
+    description: entity.description,
+    ...(entity.aliases.length + entity.aliasesEn.length > 0 ? { alternateName: [entity.nameEn, ...entity.aliases, ...entity.aliasesEn] } : {}),
+    ...(entity.kind === 'person' && entity.role ? { jobTitle: entity.role } : {}),
+  };
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Entity } from '../../src/schema';
-import { newsArticleJsonLd, schemaDate, serializeJsonLd, type NewsArticleInput } from '../../src/site/jsonld';
+import { entityJsonLd, newsArticleJsonLd, schemaDate, serializeJsonLd, type NewsArticleInput } from '../../src/site/jsonld';
 
 const csto: Entity = { id: 'csto', kind: 'organization', name: 'منظمة معاهدة الأمن الجماعي', nameEn: 'CSTO', aliases: [], aliasesEn: [], description: 'تحالف' };
 const zas: Entity = { id: 'stanislav-zas', kind: 'person', name: 'ستانيسلاف زاس', nameEn: 'Stanislav Zas', aliases: [], aliasesEn: [], description: 'الأمين العام' };
@@ -57,5 +57,13 @@ describe('NewsArticle JSON-LD', () => {
     const text = serializeJsonLd({ headline: '</script><script>alert(1)</script>' });
     expect(text).not.toContain('<');
     expect(JSON.parse(text)).toEqual({ headline: '</script><script>alert(1)</script>' });
+  });
+});
+
+describe('entity JSON-LD', () => {
+  it('types the entity and lists every spelling as an alternate name', () => {
+    const data = entityJsonLd({ ...zas, aliases: ['زاس'], role: 'الأمين العام' }, 'https://example.org/archive/people/stanislav-zas/');
+    expect(data).toMatchObject({ '@type': 'Person', name: 'ستانيسلاف زاس', jobTitle: 'الأمين العام', alternateName: ['Stanislav Zas', 'زاس'] });
+    expect(entityJsonLd(csto, 'u')).toMatchObject({ '@type': 'Organization', alternateName: 'CSTO' });
   });
 });

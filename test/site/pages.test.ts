@@ -4,7 +4,7 @@ import path from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { entitySchema } from '../../src/schema';
-import { listFiles, readPage } from './dist';
+import { listFiles, readPage, scriptText } from './dist';
 
 const siteDir = inject('siteDir');
 const contentDir = process.env['ARSHIF_CONTENT_DIR'] ?? 'content';
@@ -37,6 +37,15 @@ describe('the built site', () => {
 
   it('has a page for every entity of the gazetteer', () => {
     for (const entity of entities) expect(files, entity.id).toContain(`${kindSegment[entity.kind]}/${entity.id}/index.html`);
+  });
+
+  it('describes every entity page with JSON-LD of the right type', () => {
+    const schemaType = { person: 'Person', place: 'Place', organization: 'Organization' } as const;
+    for (const entity of entities) {
+      const page = readPage(siteDir, `${kindSegment[entity.kind]}/${entity.id}/index.html`);
+      const script = page.elements.find((el) => el.name === 'script' && el.attributes['type'] === 'application/ld+json');
+      expect(JSON.parse(scriptText(script!)), entity.id).toMatchObject({ '@type': schemaType[entity.kind], name: entity.name });
+    }
   });
 
   it('has the home, index, timeline, about and 404 pages, the feed and the sitemap', () => {
