@@ -4,10 +4,10 @@
  * and the result count. All decisions about spelling and ranking live in the pure modules it calls.
  */
 import { searchStrings as t } from '../i18n/search';
-import { buildExcerpt, findPhrase } from './excerpt';
+import { buildExcerpt, entityMentions, findPhrase, parseEntitySpans } from './excerpt';
 import { normalizeQuery } from './normalize';
 import { mergeTiers } from './ranking';
-import { FACETS, type Facet } from './record';
+import { APPENDIX_SEPARATOR, FACETS, type Facet } from './record';
 import { isActive, pagefindOptions, parseSearchState, serializeSearchState, SORTS, type SearchState, type SortOrder } from './url-state';
 
 /** The part of Pagefind's browser API used here. */
@@ -234,8 +234,12 @@ function renderResult(data: PagefindData, terms: readonly string[]): HTMLLIEleme
   const words = (data.meta['text'] ?? '').split(' ').filter(Boolean);
   const offset = Number(data.meta['offset'] ?? 0);
   const shift = (positions: readonly number[]): number[] => positions.map((position) => position - offset);
-  const phrase = findPhrase(data.content.split(' '), terms);
-  const excerpt = buildExcerpt(words, shift(data.locations), 32, shift(phrase));
+  const indexed = data.content.split(' ');
+  const phrase = findPhrase(indexed, terms);
+  // A hit on an entity's appended names (Rahmon, رحمن) marks the name where the body mentions it.
+  const spans = parseEntitySpans(data.meta['entities'] ?? '');
+  const mentions = entityMentions(indexed, offset, offset + words.length, spans, data.locations, APPENDIX_SEPARATOR);
+  const excerpt = buildExcerpt(words, shift([...data.locations, ...mentions]), 32, shift([...phrase, ...mentions]));
   const paragraph = document.createElement('p');
   paragraph.className = 'search-result__excerpt';
   if (excerpt.cutBefore) paragraph.append('… ');

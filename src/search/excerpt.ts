@@ -79,3 +79,56 @@ export function findPhrase(indexed: readonly string[], terms: readonly string[])
   }
   return found;
 }
+
+/** Longest clitic run (و ف ب ك ل + ال) allowed in front of a name mentioned in the body. */
+const MAX_CLITICS = 4;
+
+/** Parse `meta.entities` ("start-end start-end"): each entity's span among the indexed words. */
+export function parseEntitySpans(text: string): Array<[number, number]> {
+  const spans: Array<[number, number]> = [];
+  for (const pair of text.split(' ')) {
+    const match = /^(\d+)-(\d+)$/.exec(pair);
+    if (match) spans.push([Number(match[1]), Number(match[2])]);
+  }
+  return spans;
+}
+
+/**
+ * Positions in `[bodyStart, bodyEnd)` where an entity whose appended names were hit is mentioned
+ * under one of its Arabic spellings (clitics in front allowed). This is what lets an English or
+ * alternate-spelling query mark the name as the article writes it. `separator` splits the spellings.
+ */
+export function entityMentions(
+  indexed: readonly string[],
+  bodyStart: number,
+  bodyEnd: number,
+  spans: ReadonlyArray<readonly [number, number]>,
+  hits: readonly number[],
+  separator: string,
+): number[] {
+  const found = new Set<number>();
+  const bareWords = indexed.map(bare);
+  for (const [start, end] of spans) {
+    if (!hits.some((hit) => hit >= start && hit < end)) continue;
+    const spellings: string[][] = [];
+    let current: string[] = [];
+    for (let i = start; i < Math.min(end, indexed.length); i++) {
+      if (indexed[i] === separator) {
+        if (current.length) spellings.push(current);
+        current = [];
+      } else if (bareWords[i]) current.push(bareWords[i]!);
+    }
+    if (current.length) spellings.push(current);
+    for (const spelling of spellings) {
+      // Latin spellings never occur in an Arabic body; skip them cheaply.
+      if (!/\p{Script=Arabic}/u.test(spelling[0]!)) continue;
+      for (let i = bodyStart; i + spelling.length <= bodyEnd; i++) {
+        const first = bareWords[i]!;
+        const head = spelling[0]!;
+        if (!(first === head || (first.endsWith(head) && first.length - head.length <= MAX_CLITICS))) continue;
+        if (spelling.every((word, k) => k === 0 || bareWords[i + k] === word)) for (let k = 0; k < spelling.length; k++) found.add(i + k);
+      }
+    }
+  }
+  return [...found].sort((a, b) => a - b);
+}

@@ -36,7 +36,7 @@ const FACET_OF_KIND: Readonly<Record<EntityKind, Facet>> = { person: 'person', p
  * Separates appendix entries: a punctuation word takes a position, so Pagefind's phrase search
  * never joins the end of one name to the start of the next.
  */
-const APPENDIX_SEPARATOR = '؛';
+export const APPENDIX_SEPARATOR = '؛';
 
 /** Sort keys: unknown dates sort last both ways (Pagefind drops pages that lack a sort key). */
 const UNKNOWN_NEWEST = '0000-00-00';
@@ -63,6 +63,8 @@ export function buildSearchRecord(
 
   const filters: Record<Facet, string[]> = { year: [], source: [], person: [], place: [], organization: [] };
   const appendix: string[] = [];
+  /** [start, end) of each entity's spellings, counted within the appendix. */
+  const spans: Array<[number, number]> = [];
   const annotated: Array<[EntityKind, readonly string[]]> = [
     ['person', article.people],
     ['place', article.places],
@@ -77,6 +79,7 @@ export function buildSearchRecord(
       filters[FACET_OF_KIND[entity?.kind ?? kind]].push(entity?.name ?? id);
       if (!entity) continue;
       const seenSpellings = new Set<string>();
+      const start = appendix.length;
       for (const spelling of spellings(entity)) {
         const words = indexWords(splitWords(spelling));
         const key = words.join(' ');
@@ -84,6 +87,7 @@ export function buildSearchRecord(
         seenSpellings.add(key);
         appendix.push(APPENDIX_SEPARATOR, ...words);
       }
+      spans.push([start, appendix.length]);
     }
   }
   if (article.source) {
@@ -94,6 +98,7 @@ export function buildSearchRecord(
   if (article.published) filters.year.push(article.published.slice(0, 4));
 
   const content = [...indexWords(titleWords), ...indexWords(bodyWords), ...appendix].join(' ');
+  const appendixStart = titleWords.length + bodyWords.length;
   const meta: Record<string, string> = {
     title: article.title,
     slug: article.slug,
@@ -102,6 +107,9 @@ export function buildSearchRecord(
     // Where the body starts among the indexed words, and the body in its original spelling.
     offset: String(titleWords.length),
     text: bodyWords.join(' '),
+    // Where each entity's spellings sit among the indexed words ("start-end start-end"), so a hit
+    // on "Tajikistan" can light up طاجيكستان in the excerpt.
+    entities: spans.map(([start, end]) => `${appendixStart + start}-${appendixStart + end}`).join(' '),
   };
   const nonEmptyFilters = Object.fromEntries(Object.entries(filters).filter(([, values]) => values.length > 0));
   return {

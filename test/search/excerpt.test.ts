@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { buildExcerpt, findPhrase } from '../../src/search/excerpt';
+import { buildExcerpt, entityMentions, findPhrase, parseEntitySpans } from '../../src/search/excerpt';
 
 const words = 'أكد الرئيس إمام علي رحمون خلال اجتماعه مع الأمين العام'.split(' ');
 
@@ -55,5 +55,24 @@ describe('findPhrase', () => {
   });
   it('does not match the words out of order', () => {
     expect(findPhrase(['رحمون', 'علي'], ['علي', 'رحمون'])).toEqual([]);
+  });
+});
+
+describe('entityMentions', () => {
+  // title (1 word) | body (6 words) | appendix: ؛ امام علي رحمون ؛ رحمون ؛ rahmon | ؛ طاجيكستان ؛ tajikistan
+  const indexed = ['عنوان', 'اكد', 'الرءيس', 'امام', 'علي', 'رحمون،', 'وطاجيكستان', '؛', 'امام', 'علي', 'رحمون', '؛', 'رحمون', '؛', 'rahmon', '؛', 'طاجيكستان', '؛', 'tajikistan'];
+  const spans: Array<[number, number]> = [[7, 15], [15, 19]];
+
+  it('marks the Arabic mention of the entity whose English name was hit', () => {
+    expect(entityMentions(indexed, 1, 7, spans, [14], '؛')).toEqual([3, 4, 5]);
+  });
+  it('accepts clitics in front of a one-word name', () => {
+    expect(entityMentions(indexed, 1, 7, spans, [18], '؛')).toEqual([6]);
+  });
+  it('marks nothing for entities that were not hit', () => {
+    expect(entityMentions(indexed, 1, 7, spans, [2], '؛')).toEqual([]);
+  });
+  it('reads the spans the record writes', () => {
+    expect(parseEntitySpans('7-15 15-19 junk')).toEqual(spans);
   });
 });

@@ -51,6 +51,16 @@ describe('buildSearchRecord', () => {
     const appendix = indexed.slice(10).join(' ');
     for (const term of ['رحمن', 'rahmon', 'emomali', 'tajikistan', 'الطاجيكيه', 'تاس', 'tass']) expect(appendix.split(' ')).toContain(term);
   });
+  it('records where each entity\'s names sit among the indexed words', () => {
+    const spans = record.meta['entities']!.split(' ').map((pair) => pair.split('-').map(Number));
+    expect(spans).toHaveLength(2); // nobody-known has no gazetteer entry, so no names
+    const [rahmonStart, rahmonEnd] = spans[0]!;
+    const names = indexed.slice(rahmonStart, rahmonEnd);
+    expect(names).toContain('rahmon');
+    expect(names).toContain('رحمن');
+    expect(names).not.toContain('tajikistan');
+    expect(indexed.slice(spans[1]![0], spans[1]![1])).toContain('tajikistan');
+  });
   it('separates appended names so a phrase never spans two of them', () => {
     expect(indexed.slice(10).join(' ')).toContain('؛ رحمن ؛');
   });
