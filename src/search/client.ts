@@ -89,6 +89,11 @@ export function startSearchPage(base: string): void {
 
   el.input.value = state.q;
   el.sort.value = state.sort;
+  // Filters stay folded on phones (results first) unless the URL already uses them.
+  const panel = document.getElementById('search-filters-panel');
+  if (panel instanceof HTMLDetailsElement) {
+    panel.open = matchMedia('(min-width: 60rem)').matches || state.sort !== 'relevance' || FACETS.some((facet) => state.filters[facet].length > 0);
+  }
 
   const writeUrl = (): void => {
     history.replaceState(history.state, '', `${location.pathname}${serializeSearchState(state)}`);
