@@ -9,7 +9,7 @@ import { annotateText, type Inline } from './annotate';
 import { findCandidateNames, type CandidateName } from './candidates';
 import { removeBoilerplate, type BoilerplateRule, type RemovedLine } from './clean';
 import { extractPublicationDate } from './dates';
-import type { EntityMatcher } from './entities';
+import type { EntityMatcher, Mention } from './entities';
 import { bodyToMdast, mdastToMdx, renderMdxFile, verifyRoundTrip, type AnnotatedBlock } from './mdx';
 import { fatal, warning, type PipelineMessage } from './messages';
 import { countWords, deriveTitle, readingMinutes, summarize } from './metadata';
@@ -102,13 +102,16 @@ export function ingestSeed(input: SeedInput, config: IngestConfig): IngestResult
     return fail(fatal('empty-article', 'nothing is left of the article once boilerplate is removed; check the seed holds the article text (or extend content/boilerplate.yaml less greedily)'));
   }
 
+  // Annotation and the candidate report both look up the same paragraphs; match each text once.
+  const matcher = config.matcher ? memoized(config.matcher) : undefined;
+
   // Annotate paragraphs; collect entity ids in order of first mention (title and headings count).
   const firstMention = new Map<string, EntityKind>();
   const note = (text: string): void => {
-    for (const mention of config.matcher?.find(text) ?? []) if (!firstMention.has(mention.entityId)) firstMention.set(mention.entityId, mention.kind);
+    for (const mention of matcher?.find(text) ?? []) if (!firstMention.has(mention.entityId)) firstMention.set(mention.entityId, mention.kind);
   };
   const annotate = (text: string): Inline[] => {
-    const { inlines, mentions } = annotateText(text, config.matcher);
+    const { inlines, mentions } = annotateText(text, matcher);
     for (const mention of mentions) if (!firstMention.has(mention.entityId)) firstMention.set(mention.entityId, mention.kind);
     return inlines;
   };
@@ -124,7 +127,7 @@ export function ingestSeed(input: SeedInput, config: IngestConfig): IngestResult
   const entityIds = { people: [] as string[], places: [] as string[], organizations: [] as string[] };
   for (const [entityId, kind] of firstMention) entityIds[KIND_FIELD[kind]].push(entityId);
 
-  if (config.matcher) result.candidates = findCandidateNames(cleaned.lines, config.matcher);
+  if (matcher) result.candidates = findCandidateNames(cleaned.lines, matcher);
 
   const paragraphs = blocks.flatMap((block) => (block.kind === 'paragraph' ? [block.paragraph] : block.kind === 'heading' ? [] : block.paragraphs));
   const headings = blocks.flatMap((block) => (block.kind === 'heading' ? [block.text] : []));
@@ -207,6 +210,21 @@ export function ingestSeed(input: SeedInput, config: IngestConfig): IngestResult
   result.article = valid.data;
   result.mdx = renderMdxFile(frontmatter, body);
   return result;
+}
+
+/** The same matcher, remembering its answers for the texts of one article. */
+function memoized(matcher: EntityMatcher): EntityMatcher {
+  const answers = new Map<string, Mention[]>();
+  return {
+    find(text: string): Mention[] {
+      let mentions = answers.get(text);
+      if (mentions === undefined) {
+        mentions = matcher.find(text);
+        answers.set(text, mentions);
+      }
+      return mentions;
+    },
+  };
 }
 
 /** True when any message is fatal. */

@@ -9,6 +9,7 @@
  */
 import AhoCorasick from 'modern-ahocorasick';
 import { foldArabic, foldWithMap } from '../arabic/normalize';
+import { createCodeUnitAutomaton } from './code-unit-automaton';
 
 /** A phrase as the automaton sees it. */
 export interface PhraseKey {
@@ -40,6 +41,13 @@ const PREFIX_WITHOUT_ARTICLE = /^[وف]?(?:[بكل]?(?:ال)?|لل)$/u;
 const MAX_PREFIX = 4; // وبال، وكال، فلال
 
 const WORD_CHAR = /[\p{L}\p{N}\p{M}]/u;
+
+/**
+ * Text made only of these code units has one grapheme per code unit: none of them combines with
+ * its neighbours (no marks, joiners, prepended signs, surrogates or CR). Folded article text almost
+ * always qualifies; other text goes through the grapheme-aware automaton.
+ */
+export const ONE_UNIT_GRAPHEMES = /^[\t\n\x20-\x7E\xA0-\xAC\xAE-\xFF\u060C\u061B\u061F\u0620-\u064A\u0660-\u066F\u0671-\u06D5\u2010-\u2027\u2030-\u205E]*$/;
 const TRAILING_MARK = /[\p{M}\u0640]/u;
 
 /** True for a letter, digit or mark: anything that continues a word. */
@@ -118,7 +126,18 @@ export function createPhraseMatcher<T>(phrases: ReadonlyArray<{ phrase: string; 
     if (targets) targets.push(target);
     else byCore.set(key.core, [target]);
   });
-  const automaton = new AhoCorasick([...byCore].map(([pattern, data]) => ({ pattern, data })));
+  const entries = [...byCore];
+  // Grapheme-aware matching segments the text first, which costs more than the matching itself;
+  // where code units are graphemes, the code-unit automaton finds the same hits without it.
+  const codeUnits = createCodeUnitAutomaton(entries.map(([pattern]) => pattern));
+  let graphemes: AhoCorasick<Array<Target<T>>> | undefined;
+  const occurrences = (folded: string): Iterable<{ start: number; end: number; data: Array<Target<T>> | undefined }> => {
+    if (ONE_UNIT_GRAPHEMES.test(folded)) {
+      return codeUnits.findAll(folded).map(({ start, end, pattern }) => ({ start, end, data: entries[pattern]![1] }));
+    }
+    graphemes ??= new AhoCorasick(entries.map(([pattern, data]) => ({ pattern, data })));
+    return graphemes.iterate(folded);
+  };
 
   return {
     find(text: string): PhraseHit<T>[] {
@@ -126,7 +145,7 @@ export function createPhraseMatcher<T>(phrases: ReadonlyArray<{ phrase: string; 
       const spaced = foldForMatching(text);
       const { folded } = spaced;
       const candidates: Array<Candidate<T>> = [];
-      for (const hit of automaton.iterate(folded)) {
+      for (const hit of occurrences(folded)) {
         // A phrase that ends in a letter must end the word; one that ends in punctuation need not.
         if (isWordChar(folded[hit.end - 1]) && isWordChar(folded[hit.end])) continue;
         const wordStart = findWordStart(folded, hit.start);

@@ -12,7 +12,8 @@ const token = fc.oneof(
   { weight: 3, arbitrary: fc.constantFrom(...TRICKY) },
   { weight: 1, arbitrary: fc.string({ maxLength: 6, unit: 'grapheme' }) },
 );
-const line = fc.array(token, { minLength: 1, maxLength: 10 }).chain((tokens) =>
+/** One line of tricky text. */
+export const line = fc.array(token, { minLength: 1, maxLength: 10 }).chain((tokens) =>
   fc.array(fc.constantFrom('', ' ', ' '), { minLength: tokens.length, maxLength: tokens.length }).map((gaps) => tokens.map((t, i) => t + gaps[i]).join('')),
 );
 /** A seed: lines of tricky text, ending in a plain sentence so there is always a body. */
