@@ -40,6 +40,7 @@ export const searchStrings = {
   sort: { relevance: 'الأقرب إلى البحث', newest: 'الأحدث أولاً', oldest: 'الأقدم أولاً' } satisfies Record<SortOrder, string>,
   clearFilters: 'إزالة كل عوامل التصفية',
   results: 'نتائج البحث',
+  skipToResults: 'انتقل إلى النتائج',
   more: 'عرض المزيد من النتائج',
   prompt: 'اكتب ما تبحث عنه، أو اختر من عوامل التصفية.',
   unavailable: 'تعذّر تحميل فهرس البحث. يعمل البحث حين يُفتح الأرشيف من خادم ويب، لا من ملف على الجهاز.',

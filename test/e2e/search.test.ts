@@ -3,7 +3,7 @@
  * phrases, English entity names) and which seed articles they return; the URL as the page's state;
  * filters, sort, excerpts, keyboard entry, live result count and axe.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -16,6 +16,7 @@ import { launchChromium, startStaticServer, watchPage, type StaticServer } from 
 const siteDir = inject('siteDir');
 const base = inject('siteBase');
 const axePath = path.resolve('node_modules/axe-core/axe.min.js');
+const shotsDir = 'test-results/screenshots';
 
 /** The articles the test site was built from: the oracle for entity queries, dates and slugs. */
 const articles: ArticleFrontmatter[] = readdirSync('content/articles')
@@ -272,6 +273,31 @@ describe('the search page is usable by keyboard and screen reader', () => {
     expect((await resultSlugs()).length).toBe(2);
   });
 
+  it('goes from the header shortcut to an article by keyboard alone, skipping the filter checkboxes', async () => {
+    await page.goto(server.url(`articles/${seed('003')}/`));
+    await page.keyboard.press('/');
+    await page.keyboard.type('طاجيكستان');
+    await page.keyboard.press('Enter');
+    await page.waitForURL((url) => url.pathname === `${base}search/`);
+    await settle();
+    // On the search page the shortcut reaches the page's own box; filters are open at this width.
+    await page.keyboard.press('/');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('search-q');
+    expect(await page.evaluate(() => (document.getElementById('search-filters-panel') as HTMLDetailsElement).open)).toBe(true);
+    const focused = () => page.evaluate(() => ({ tag: document.activeElement?.tagName ?? '', text: document.activeElement?.textContent?.trim() ?? '', href: document.activeElement?.getAttribute('href') ?? '' }));
+    await page.keyboard.press('Tab');
+    expect((await focused()).tag).toBe('BUTTON');
+    await page.keyboard.press('Tab');
+    expect(await focused()).toMatchObject({ tag: 'A', text: 'انتقل إلى النتائج' });
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Tab');
+    const first = await focused();
+    expect(first.tag).toBe('A');
+    expect(first.href).toBe((await resultSlugs())[0]);
+    await page.keyboard.press('Enter');
+    await page.waitForURL((url) => url.pathname === first.href);
+  });
+
   it('focuses the search box with Ctrl+K', async () => {
     await page.goto(server.url(''));
     await page.keyboard.press('Control+k');
@@ -317,6 +343,29 @@ describe('the search page is usable by keyboard and screen reader', () => {
       expect(watched).toEqual([]);
       await themed.close();
     });
+  }
+
+  for (const colorScheme of ['light', 'dark'] as const) {
+    for (const width of [1280, 390]) {
+      it(`shows results at ${width} px (${colorScheme}) without horizontal scroll, and keeps a screenshot`, async () => {
+        const themed = await browser.newContext({ viewport: { width, height: width < 600 ? 844 : 900 }, colorScheme, deviceScaleFactor: 1 });
+        const shown = await themed.newPage();
+        const watched = watchPage(shown, server.origin).problems;
+        await shown.goto(server.url(`search/?q=${encodeURIComponent('طاجيكستان')}`));
+        await settle(shown);
+        await shown.evaluate(() => document.fonts.ready);
+        expect(await shown.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+        // The first result is on screen with its title, dateline and a marked excerpt.
+        const first = shown.locator('#search-results li').first();
+        expect(await first.locator('h3 a').isVisible()).toBe(true);
+        expect(await first.locator('.search-result__meta').isVisible()).toBe(true);
+        expect(await first.locator('mark').first().isVisible()).toBe(true);
+        mkdirSync(shotsDir, { recursive: true });
+        await shown.screenshot({ path: `${shotsDir}/search-${colorScheme === 'dark' ? 'dark-' : ''}${width}.png` });
+        expect(watched).toEqual([]);
+        await themed.close();
+      });
+    }
   }
 
   it('fits a 390 px phone screen without horizontal scrolling', async () => {
