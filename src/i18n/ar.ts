@@ -37,6 +37,8 @@ export const ar = {
   inThisArticle: 'ورد في المقال',
   previousArticle: 'المقال الأقدم',
   nextArticle: 'المقال الأحدث',
+  undatedNeighbour: 'مقال تاريخه غير معروف',
+  oldestDatedArticle: 'أقدم مقال معروف التاريخ',
   articleNeighbours: 'مقالات مجاورة',
   citeTitle: 'استشهد بهذا المقال',
   citeArchived: 'نسخة الأرشيف',
