@@ -26,6 +26,8 @@ export const ar = {
   unknownMonth: 'شهر غير معروف',
   dateUnknown: 'تاريخ النشر غير معروف: لا يذكره النص',
   dateEvidence: 'مأخوذ من عبارة',
+  dateByEditor: 'حدّده محرّر',
+  dateByEditorFrom: 'لأن النص يقول',
   publishedOn: 'نُشر في',
   hijri: 'الموافق',
   source: 'المصدر',

@@ -93,6 +93,15 @@ describe('article pages', () => {
     }
   });
 
+  it('say when an editor, not the text, set the date', () => {
+    const overridden = articles.filter((a) => a.provenance.overrides.some((o) => o.field === 'published'));
+    for (const article of articles) {
+      const dateline = textContent(byClass(readPage(siteDir, `articles/${article.slug}/index.html`), 'dateline')[0] as never);
+      expect(dateline.includes('حدّده محرّر'), article.slug).toBe(overridden.includes(article));
+      if (overridden.includes(article)) expect(dateline, article.slug).not.toContain('مأخوذ من عبارة');
+    }
+  });
+
   it('link every annotated mention to its entity page', () => {
     for (const article of articles) {
       const page = readPage(siteDir, `articles/${article.slug}/index.html`);
