@@ -114,6 +114,46 @@ describe('pages in the browser', () => {
     await page.context().close();
   });
 
+  it('lets a phone reader reach the years and months of the sidebar', async () => {
+    const article = types.find((t) => t.name === 'article')!;
+    const { page, problems } = await open(article.path, 390);
+    // The header's timeline link is on screen at once; the sidebar follows the article, never hidden.
+    expect(await page.locator('.main-nav a', { hasText: 'الخط الزمني' }).isVisible()).toBe(true);
+    const sidebar = page.locator('nav.sidebar');
+    expect(await sidebar.evaluate((el) => getComputedStyle(el).display)).not.toBe('none');
+    await sidebar.scrollIntoViewIfNeeded();
+    const years = sidebar.locator('a[href*="/timeline/"]');
+    expect(await years.count()).toBeGreaterThan(1);
+    for (const link of await years.all()) expect(await link.isVisible(), await link.getAttribute('href') ?? '').toBe(true);
+    const month = sidebar.locator('.months a[aria-current], .months .is-current > a').first();
+    expect(await month.isVisible()).toBe(true);
+    expect(problems).toEqual([]);
+    await page.context().close();
+  });
+
+  it('serves a well-formed RSS 2.0 feed with a title, link and date for every item', async () => {
+    const { page } = await open('', 1280);
+    const feed = await page.evaluate(async (url) => {
+      const xml = new DOMParser().parseFromString(await (await fetch(url)).text(), 'application/xml');
+      const channel = xml.querySelector('rss[version="2.0"] > channel');
+      return {
+        error: xml.querySelector('parsererror')?.textContent ?? null,
+        channel: ['title', 'link', 'description', 'language'].map((tag) => channel?.querySelector(`:scope > ${tag}`)?.textContent ?? ''),
+        items: [...xml.querySelectorAll('item')].map((item) => ['title', 'link', 'guid', 'pubDate'].map((tag) => item.querySelector(tag)?.textContent ?? '')),
+      };
+    }, server.url('rss.xml'));
+    expect(feed.error).toBeNull();
+    expect(feed.channel.every((value) => value !== '')).toBe(true);
+    expect(feed.items.length).toBeGreaterThan(0);
+    for (const [title, link, guid, pubDate] of feed.items) {
+      expect(title).not.toBe('');
+      expect(new URL(link!).pathname.startsWith(`${base}articles/`)).toBe(true);
+      expect(guid).toBe(link);
+      expect(new Date(pubDate!).toUTCString()).toBe(pubDate);
+    }
+    await page.context().close();
+  });
+
   it('prints without navigation chrome', async () => {
     const article = types.find((t) => t.name === 'article')!;
     const { page } = await open(article.path, 1280);
