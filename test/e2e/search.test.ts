@@ -145,6 +145,9 @@ const cases: QueryCase[] = [
   { what: 'an English name in no article', query: 'Obama', expected: () => [] },
   { what: 'an Arabic word in no article', query: 'بطاطس', expected: () => [] },
   { what: 'punctuation only, which must not list everything', query: '، ؟', expected: () => [] },
+  // Page chrome is not indexed: the citation box, provenance and footer are on every article page.
+  { what: 'words of the citation box and provenance only', query: 'استشهد بهذا المقال', expected: () => [] },
+  { what: 'a footer word only', query: 'خريطة الموقع', expected: () => [] },
 ];
 
 describe('search finds the articles a reader means', () => {

@@ -149,4 +149,16 @@ describe('article pages, part by part', () => {
     }
     expect(mentions).toBeGreaterThan(articles.length);
   });
+
+  it('are listed on each entity page newest first, undated last, with a snippet that marks the mention', () => {
+    const pages = new Set<string>();
+    for (const article of articles) for (const link of byClass(pageOf(article.slug), 'entity').filter((el) => el.name === 'a')) pages.add(link.attributes['href']!);
+    for (const href of pages) {
+      const items = byClass(readPage(siteDir, fileForUrlPath(href, base)!), 'article-list').flatMap((list) => list.children as HtmlElement[]).filter((el) => el.name === 'li');
+      const listed = items.map((li) => bySlug.get(articleSlug(descendants(li).find((el) => el.name === 'a')?.attributes['href'])!)!);
+      const keys = listed.map((a) => (dated(a) ? a.published! : ''));
+      expect(keys, href).toEqual([...keys].sort((x, y) => (x === '' ? 1 : y === '' ? -1 : y.localeCompare(x))));
+      for (const li of items) expect(descendants(li).some((el) => el.name === 'mark'), href).toBe(true);
+    }
+  });
 });
