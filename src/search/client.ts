@@ -4,6 +4,7 @@
  * and the result count. All decisions about spelling and ranking live in the pure modules it calls.
  */
 import { searchStrings as t } from '../i18n/search';
+import { splitLatinRuns } from '../site/latin-runs';
 import { buildExcerpt, entityMentions, findPhrase, parseEntitySpans } from './excerpt';
 import { normalizeQuery } from './normalize';
 import { mergeTiers } from './ranking';
@@ -215,6 +216,16 @@ export function startSearchPage(base: string): void {
   search();
 }
 
+/** Text as nodes, each Latin run in <bdi> as on the article pages, so "(CSTO)" never reorders a line. */
+function isolated(text: string): Array<string | HTMLElement> {
+  return splitLatinRuns(text).map((piece) => {
+    if (!piece.latin) return piece.text;
+    const bdi = document.createElement('bdi');
+    bdi.textContent = piece.text;
+    return bdi;
+  });
+}
+
 /** One result: a link with the title, the dateline and source, and an excerpt in the original spelling. */
 function renderResult(data: PagefindData, terms: readonly string[]): HTMLLIElement {
   const item = document.createElement('li');
@@ -222,7 +233,7 @@ function renderResult(data: PagefindData, terms: readonly string[]): HTMLLIEleme
   const heading = document.createElement('h3');
   const link = document.createElement('a');
   link.href = data.url;
-  link.textContent = data.meta['title'] ?? data.url;
+  link.append(...isolated(data.meta['title'] ?? data.url));
   heading.append(link);
 
   const dateline = document.createElement('p');
@@ -232,7 +243,7 @@ function renderResult(data: PagefindData, terms: readonly string[]): HTMLLIEleme
   dateline.append(date);
   if (data.meta['source']) {
     const source = document.createElement('span');
-    source.textContent = data.meta['source'];
+    source.append(...isolated(data.meta['source']));
     dateline.append(' · ', source);
   }
 
@@ -251,9 +262,9 @@ function renderResult(data: PagefindData, terms: readonly string[]): HTMLLIEleme
   for (const part of excerpt.parts) {
     if (part.mark) {
       const mark = document.createElement('mark');
-      mark.textContent = part.text;
+      mark.append(...isolated(part.text));
       paragraph.append(mark);
-    } else paragraph.append(part.text);
+    } else paragraph.append(...isolated(part.text));
   }
   if (excerpt.cutAfter) paragraph.append(' …');
   item.append(heading, dateline, paragraph);

@@ -4,9 +4,7 @@
  * reorders the Arabic around it. Only elements are added; the text itself is untouched.
  */
 import { defineHastPlugin } from 'satteri';
-
-/** A Latin run: starts with a Latin letter, may continue with digits, spaces between words and URL punctuation. */
-const LATIN_RUN = /[A-Za-z\u00C0-\u024F](?:[A-Za-z\u00C0-\u024F0-9.:/\\@&%?=#+_~\-]|[\s,'’](?=[A-Za-z\u00C0-\u024F0-9]))*/g;
+import { splitLatinRuns } from './latin-runs';
 
 /** Elements whose text is already isolated or is not prose. */
 const SKIPPED = new Set(['bdi', 'bdo', 'code', 'pre', 'script', 'style', 'kbd', 'samp']);
@@ -15,16 +13,11 @@ export type IsolatedPiece = { type: 'text'; value: string } | { type: 'element';
 
 /** Split one text value into text and `<bdi>` pieces; null when it holds no Latin run. */
 export function isolateLatinRuns(value: string): IsolatedPiece[] | null {
-  const pieces: IsolatedPiece[] = [];
-  let last = 0;
-  for (const match of value.matchAll(LATIN_RUN)) {
-    if (match.index > last) pieces.push({ type: 'text', value: value.slice(last, match.index) });
-    pieces.push({ type: 'element', tagName: 'bdi', properties: {}, children: [{ type: 'text', value: match[0] }] });
-    last = match.index + match[0].length;
-  }
-  if (pieces.length === 0) return null;
-  if (last < value.length) pieces.push({ type: 'text', value: value.slice(last) });
-  return pieces;
+  const pieces = splitLatinRuns(value);
+  if (!pieces.some((piece) => piece.latin)) return null;
+  return pieces.map((piece): IsolatedPiece =>
+    piece.latin ? { type: 'element', tagName: 'bdi', properties: {}, children: [{ type: 'text', value: piece.text }] } : { type: 'text', value: piece.text },
+  );
 }
 
 /** The plugin: rewrite text nodes whose parent is not in `SKIPPED`. */

@@ -192,6 +192,23 @@ describe('search finds the articles a reader means', () => {
     expect(first).toMatch(/<mark>الحدود<\/mark> <mark>الجنوبية<\/mark>/);
   });
 
+  it('isolates Latin runs in result titles and excerpts', async () => {
+    // Seed 000 writes "(CSTO) وما حولها": the excerpt around the phrase shows the abbreviation.
+    await openSearch('وما حولها');
+    const loose = await page.$$eval('#search-results li', (items) => {
+      const found: string[] = [];
+      for (const item of items) {
+        const walker = document.createTreeWalker(item, NodeFilter.SHOW_TEXT);
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          if (/[A-Za-z]/.test(node.textContent ?? '') && !node.parentElement?.closest('bdi, [dir]')) found.push(node.textContent ?? '');
+        }
+      }
+      return found;
+    });
+    expect(await page.$$eval('#search-results bdi', (nodes) => nodes.map((n) => n.textContent))).toContain('CSTO');
+    expect(loose).toEqual([]);
+  });
+
   it('shows title, date and source in every result', async () => {
     await openSearch('منظمة');
     const rows = await page.$$eval('#search-results li', (items) =>
