@@ -6,6 +6,7 @@ import { spawnSync } from 'node:child_process';
 
 const benchmarks: Record<string, string> = {
   ingest: 'scripts/bench-ingest.ts',
+  site: 'scripts/bench-site.ts',
   entities: 'scripts/bench-entities.ts',
   search: 'scripts/bench-search.ts',
 };

@@ -47,12 +47,15 @@ export function syntheticSeed(index: number, sentences: readonly string[]): { fi
   return { fileName: `${String(index).padStart(6, '0')}_synthetic.txt`, text: `${lines.join('\n')}\n` };
 }
 
-/** Write `count` synthetic seed files into `dir`. */
+/** Write `count` synthetic seed files into `dir`; every tenth has a sidecar, as a real archive would. */
 export function writeSyntheticSeeds(dir: string, count: number): void {
   const sentences = seedSentences();
   mkdirSync(dir, { recursive: true });
   for (let i = 0; i < count; i++) {
     const { fileName, text } = syntheticSeed(i, sentences);
     writeFileSync(path.join(dir, fileName), text);
+    if (i % 10 === 5) {
+      writeFileSync(path.join(dir, fileName.replace(/\.txt$/, '.meta.yaml')), 'category: تقارير\nreason: The desk filed it under reports.\n');
+    }
   }
 }

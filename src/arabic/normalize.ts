@@ -32,17 +32,32 @@ const LETTER_FOLDS: Readonly<Record<string, string>> = {
  * Folding is a pure function of one code point, so results are memoized. Only the Basic
  * Multilingual Plane is cached, which bounds the table at 65,536 entries whatever the input.
  */
-const FOLDED_BMP = new Map<string, string>();
+const FOLDED_BMP: Array<string | undefined> = new Array(65536);
 
 /** Fold one code point (as a string) to its canonical spelling; may be empty or longer. */
 export function foldCodePoint(char: string): string {
   if (char.length !== 1) return computeFold(char);
-  let folded = FOLDED_BMP.get(char);
+  return foldCodeUnit(char.charCodeAt(0));
+}
+
+/** `foldCodePoint` for a BMP code point (or a lone surrogate) given as its code. */
+function foldCodeUnit(code: number): string {
+  let folded = FOLDED_BMP[code];
   if (folded === undefined) {
-    folded = computeFold(char);
-    FOLDED_BMP.set(char, folded);
+    folded = computeFold(String.fromCharCode(code));
+    FOLDED_BMP[code] = folded;
   }
   return folded;
+}
+
+/** Fold the code point starting at `index`; `width` is its length in UTF-16 units. */
+function foldAt(text: string, index: number): { out: string; width: number } {
+  const code = text.charCodeAt(index);
+  // Walking code units avoids a string per character; a surrogate pair is one code point.
+  if (code >= 0xd800 && code <= 0xdbff && index + 1 < text.length && (text.charCodeAt(index + 1) & 0xfc00) === 0xdc00) {
+    return { out: computeFold(text.slice(index, index + 2)), width: 2 };
+  }
+  return { out: foldCodeUnit(code), width: 1 };
 }
 
 function computeFold(char: string): string {
@@ -70,12 +85,11 @@ export interface FoldedText {
 export function foldWithMap(text: string): FoldedText {
   let folded = '';
   const origin: number[] = [];
-  let index = 0;
-  for (const char of text) {
-    const out = foldCodePoint(char);
+  for (let index = 0; index < text.length; ) {
+    const { out, width } = foldAt(text, index);
     for (let k = 0; k < out.length; k++) origin.push(index);
     folded += out;
-    index += char.length;
+    index += width;
   }
   origin.push(text.length);
   return { folded, origin };
@@ -84,7 +98,11 @@ export function foldWithMap(text: string): FoldedText {
 /** Fold text to its canonical spelling (see the module comment for the rules). */
 export function foldArabic(text: string): string {
   let folded = '';
-  for (const char of text) folded += foldCodePoint(char);
+  for (let index = 0; index < text.length; ) {
+    const { out, width } = foldAt(text, index);
+    folded += out;
+    index += width;
+  }
   return folded;
 }
 

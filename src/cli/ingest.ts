@@ -90,6 +90,7 @@ function main(): number {
   }
   const entries = readdirSync(seedsDir).sort();
   const seedNames = entries.filter((name) => name.endsWith('.txt'));
+  const seedNameSet = new Set(seedNames);
   const sidecarNames = new Set(entries.filter((name) => name.endsWith('.meta.yaml')));
 
   // Pass 1: identities (slug, hash) of every seed, so conflicts are known before anything is written.
@@ -101,7 +102,7 @@ function main(): number {
 
   for (const sidecar of sidecarNames) {
     const id = sidecar.slice(0, -'.meta.yaml'.length);
-    if (!seedNames.includes(`${id}.txt`)) {
+    if (!seedNameSet.has(`${id}.txt`)) {
       fileFor(join(seedsDir, sidecar), [{ ruleId: 'orphaned-sidecar', reason: `there is no seed ${id}.txt for this sidecar; rename or delete it`, fatal: false }]);
     }
   }

@@ -58,7 +58,10 @@ const roleMatcher = createPhraseMatcher(ROLE_WORDS.map((phrase) => ({ phrase, va
 export function findCandidateNames(lines: readonly string[], matcher: EntityMatcher): CandidateName[] {
   const candidates: CandidateName[] = [];
   lines.forEach((text, index) => {
-    const tokens = tokenize(text, matcher.find(text));
+    // A name is only reported after a role word: a line without one needs no tokens.
+    const roles = roleMatcher.find(text);
+    if (roles.length === 0) return;
+    const tokens = tokenize(text, matcher.find(text), roles);
     tokens.forEach((token, k) => {
       if (token.type !== 'role') return;
       const name = nameAfterRole(tokens, k + 1);
@@ -116,8 +119,8 @@ function isNameLike(folded: string, first: boolean): boolean {
   return !(/^[وف]/u.test(folded) && folded.length > 3);
 }
 
-/** Split a line into mentions, role words, words and punctuation marks. */
-function tokenize(text: string, mentions: readonly Mention[]): Token[] {
+/** Split a line into mentions, role words (`roles`, found by the role matcher), words and punctuation marks. */
+function tokenize(text: string, mentions: readonly Mention[], roles: ReadonlyArray<{ start: number; end: number }>): Token[] {
   const covered: Array<Token & { type: 'mention' | 'role' }> = mentions.map((mention) => ({
     type: 'mention' as const,
     start: mention.start,
@@ -127,7 +130,7 @@ function tokenize(text: string, mentions: readonly Mention[]): Token[] {
   // Role words inside a mention ("رئيس" in an organization's name) do not count. Both lists are
   // sorted and non-overlapping, so one forward walk finds the overlaps.
   let m = 0;
-  for (const hit of roleMatcher.find(text)) {
+  for (const hit of roles) {
     while (m < mentions.length && mentions[m]!.end <= hit.start) m++;
     const overlaps = m < mentions.length && mentions[m]!.start < hit.end;
     if (!overlaps) covered.push({ type: 'role', start: hit.start, end: hit.end });

@@ -26,6 +26,23 @@ describe('foldArabic', () => {
   });
 });
 
+describe('foldArabic and foldWithMap, code point by code point', () => {
+  it('fold every code point on its own, surrogate pairs and lone surrogates included', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary' }), fc.string({ unit: 'grapheme' }), (binary, graphemes) => {
+        for (const text of [binary, graphemes, binary + graphemes.slice(0, 1)]) {
+          const expected = [...text].map(foldCodePoint).join('');
+          expect(foldArabic(text)).toBe(expected);
+          expect(foldWithMap(text).folded).toBe(expected);
+        }
+      }),
+      { numRuns: 500 },
+    );
+    expect(foldArabic('\uD83D')).toBe('\uD83D');
+    expect(foldWithMap('a\uD83D\uDE00b').origin).toEqual([0, 1, 1, 3, 4]);
+  });
+});
+
 describe('foldWithMap', () => {
   it('maps every folded character back to the source character that produced it', () => {
     const { folded, origin } = foldWithMap('أَحمد ﻻ');
