@@ -89,8 +89,9 @@ export const ESM_UNSAFE: Unsafe[] = [
   // The site compiles MDX with GFM, where ~~text~~ (and ~text~) would be struck through.
   { character: '~' },
   // GFM autolink literals in Astro's compiler swallow a following backslash escape, turning an
-  // escaped `\<Component />` after a URL into live JSX. An escaped scheme colon or `www.` dot is
-  // still shown as the same text but no longer starts a literal at parse time.
+  // escaped `\<Component />` after a URL into live JSX. With the scheme colon or the `www.` dot
+  // escaped, the same text is shown and the escape after the URL holds (satteri still links the
+  // URL; the parse-back accepts a link that shows exactly its source text).
   { character: ':', before: '[Hh][Tt][Tt][Pp][Ss]?|[Mm][Aa][Ii][Ll][Tt][Oo]|[Xx][Mm][Pp][Pp]|[Ff][Tt][Pp]' },
   { character: '.', before: '[Ww][Ww][Ww]' },
 ];
