@@ -12,10 +12,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { Page } from 'playwright-core';
-import sirv from 'sirv';
-import { launchChromium } from '../test/e2e/harness';
+import { launchChromium, startStaticServer } from '../test/e2e/harness';
 import { writeSyntheticArchive } from './generate-archive';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -97,12 +95,10 @@ interface CountingServer {
 }
 
 async function startCountingServer(rootDir: string): Promise<CountingServer> {
-  const serve = sirv(rootDir, { dev: true, etag: false, extensions: ['html'] });
   let bucket = { bytes: 0, requests: 0, files: [] as string[] };
   let inFlight = 0;
   let lastFinished = performance.now();
-  const server = http.createServer((req, res) => {
-    const url = req.url ?? '/';
+  const server = await startStaticServer(rootDir, BASE, (_req, res, url) => {
     const counted = bucket;
     inFlight += 1;
     let bytes = 0;
@@ -127,21 +123,9 @@ async function startCountingServer(rootDir: string): Promise<CountingServer> {
       inFlight -= 1;
       lastFinished = performance.now();
     });
-    if (!url.startsWith(BASE)) {
-      res.statusCode = 404;
-      res.end('outside base path');
-      return;
-    }
-    req.url = `/${url.slice(BASE.length)}`;
-    serve(req, res, () => {
-      res.statusCode = 404;
-      res.end('not found');
-    });
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
   return {
-    url: (pathBelowBase) => `http://127.0.0.1:${port}${BASE}${pathBelowBase}`,
+    url: (pathBelowBase) => server.url(pathBelowBase),
     tally: () => {
       bucket = { bytes: 0, requests: 0, files: [] };
       const mine = bucket;
@@ -152,7 +136,7 @@ async function startCountingServer(rootDir: string): Promise<CountingServer> {
         },
       };
     },
-    close: () => new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve()))),
+    close: () => server.close(),
   };
 }
 

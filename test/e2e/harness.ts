@@ -15,12 +15,16 @@ export interface StaticServer {
   close(): Promise<void>;
 }
 
+/** Sees every request before it is served (e.g. to count bytes sent); `url` is the path as requested. */
+export type RequestObserver = (req: http.IncomingMessage, res: http.ServerResponse, url: string) => void;
+
 /** Serve `root` so that it appears under `base` (e.g. "/archive/"), as a real host would. */
-export async function startStaticServer(root: string, base = '/'): Promise<StaticServer> {
+export async function startStaticServer(root: string, base = '/', observe?: RequestObserver): Promise<StaticServer> {
   const normalizedBase = base.endsWith('/') ? base : `${base}/`;
   const serve = sirv(root, { dev: true, etag: false, extensions: ['html'] });
   const server = http.createServer((req, res) => {
     const url = req.url ?? '/';
+    observe?.(req, res, url);
     if (!url.startsWith(normalizedBase)) {
       res.statusCode = 404;
       res.end('outside base path');
