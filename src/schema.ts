@@ -126,6 +126,10 @@ export const entitySchema = z
     aliasesEn: z.array(z.string().min(1)).default([]).describe('Other English names and abbreviations (e.g. CSTO).'),
     description: z.string().min(1).describe('One line of Arabic describing the entity.'),
     role: z.string().optional().describe('For people: their role as the articles state it, in Arabic.'),
+    coordinates: z
+      .tuple([z.number().min(-90).max(90), z.number().min(-180).max(180)])
+      .optional()
+      .describe('For places: [latitude, longitude] in decimal degrees, only where certain (a capital, a country centroid).'),
   })
   .strict();
 export type Entity = z.infer<typeof entitySchema>;
