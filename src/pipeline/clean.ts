@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import type { Provenance } from '../schema';
 import { fatal, warning, type PipelineMessage } from './messages';
+import { compileLinePattern, linePatternProblem, type LinePattern } from './line-pattern';
 import { parseLocatedYaml, parseWithFriendlyErrors } from './validate';
 
 export const boilerplateFields = ['source', 'photoCredit', 'shortLink', 'category'] as const;
@@ -19,7 +20,13 @@ const ruleSchema = z
   .object({
     id: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'a kebab-case id such as "cookie-banner"'),
     description: z.string().min(1),
-    pattern: z.string().min(1).refine(isValidPattern, 'a valid JavaScript regular expression (Unicode mode)'),
+    pattern: z
+      .string()
+      .min(1)
+      .superRefine((source, ctx) => {
+        const problem = linePatternProblem(source);
+        if (problem !== null) ctx.addIssue({ code: 'custom', message: `expected ${problem}` });
+      }),
     field: z.enum(boilerplateFields).optional(),
     position: z.enum(['anywhere', 'head']).default('anywhere'),
   })
@@ -27,21 +34,12 @@ const ruleSchema = z
 
 const rulesFileSchema = z.object({ rules: z.array(ruleSchema).min(1) }).strict();
 
-function isValidPattern(source: string): boolean {
-  try {
-    new RegExp(source, 'u');
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /** One compiled boilerplate rule. */
 export interface BoilerplateRule {
   id: string;
   description: string;
-  /** Anchored to the whole (trimmed) line. */
-  pattern: RegExp;
+  /** Anchored to the whole (trimmed) line; linear-time, see line-pattern.ts. */
+  pattern: LinePattern;
   field?: BoilerplateField;
   position: 'anywhere' | 'head';
 }
@@ -67,7 +65,7 @@ export function parseBoilerplateRules(yamlText: string): { rules: BoilerplateRul
     rules.push({
       id: rule.id,
       description: rule.description,
-      pattern: new RegExp(`^(?:${rule.pattern})$`, 'u'),
+      pattern: compileLinePattern(rule.pattern),
       position: rule.position,
       ...(rule.field ? { field: rule.field } : {}),
     });
@@ -110,7 +108,7 @@ export function removeBoilerplate(lines: readonly string[], rules: readonly Boil
     }
     out.push('');
     const record: RemovedLine = { line: index + 1, text: line, rule: rule.id };
-    const value = rule.field ? rule.pattern.exec(trimmed)?.groups?.['value']?.trim() : undefined;
+    const value = rule.field ? rule.pattern.value(trimmed)?.trim() : undefined;
     if (rule.field && value) {
       if (fields[rule.field] === undefined) {
         fields[rule.field] = value;
