@@ -59,10 +59,24 @@ function lineOf(line: number | undefined): { line?: number } {
   return line === undefined ? {} : { line };
 }
 
+/**
+ * Credits often add the abbreviation in brackets: «وكالة الأنباء الكويتية (كونا)», «Reuters (رويترز)».
+ * Either part may be the known one; when both are known they must name the same agency, so a
+ * credit like «رويترز (أ ف ب)» stays unknown instead of picking one of two.
+ */
+function lookUpBracketed(raw: string, table: SourceTable): Source | undefined {
+  const match = /^([^()]+)\(([^()]+)\)\s*$/u.exec(raw.trim());
+  if (!match) return undefined;
+  const outer = table.byName.get(sourceKey(match[1] ?? ''));
+  const inner = table.byName.get(sourceKey(match[2] ?? ''));
+  if (outer && inner && outer.id !== inner.id) return undefined;
+  return outer ?? inner;
+}
+
 /** Look up the agency written in a source line; unknown names give null and a warning. */
 export function normalizeSource(raw: string | undefined, table: SourceTable, line?: number): { source: Source | null; messages: PipelineMessage[] } {
   if (raw === undefined) return { source: null, messages: [] };
-  const source = table.byName.get(sourceKey(raw));
+  const source = table.byName.get(sourceKey(raw)) ?? lookUpBracketed(raw, table);
   if (source) return { source, messages: [] };
   return {
     source: null,
