@@ -5,7 +5,8 @@ import pagefind from './src/integrations/pagefind.ts';
 import sitemap from '@astrojs/sitemap';
 import { satteri } from '@astrojs/markdown-satteri';
 import { isolateLatin } from './src/site/isolate-latin.ts';
-import { isLaterListPage } from './src/site/urls.ts';
+import { isLaterListPage, RELATIVE_ROOT } from './src/site/urls.ts';
+import relativeLinks from './src/integrations/relative-links.ts';
 
 /**
  * The one place that says where the site lives. `ARSHIF_SITE` and `ARSHIF_BASE` let a deployment
@@ -15,13 +16,21 @@ import { isLaterListPage } from './src/site/urls.ts';
 const site = process.env.ARSHIF_SITE ?? 'https://arshif.example.org';
 const base = process.env.ARSHIF_BASE ?? '/';
 const outDir = process.env.ARSHIF_OUT_DIR ?? './dist';
+/**
+ * `ARSHIF_LINKS=relative` builds the offline bundle's site: every link page-relative and ending in
+ * `index.html`, asset URLs relative, and a search that works from file://. Unset, nothing changes.
+ */
+const relative = process.env.ARSHIF_LINKS === 'relative';
 
 export default defineConfig({
   site,
   base,
   outDir,
   trailingSlash: 'always',
-  build: { format: 'directory' },
+  build: relative
+    ? // Asset links carry the root mark; src/integrations/relative-links.ts makes them relative per page.
+      { format: 'directory', assetsPrefix: RELATIVE_ROOT.replace(/\/$/, '') }
+    : { format: 'directory' },
   markdown: {
     processor: satteri({
       // The page must show the source text exactly: no curly quotes, dashes or ellipses invented.
@@ -31,6 +40,11 @@ export default defineConfig({
     }),
   },
   vite: {
+    ...(relative
+      ? {
+          define: { 'import.meta.env.ARSHIF_LINKS': JSON.stringify('relative') },
+        }
+      : {}),
     build: {
       rollupOptions: {
         // Astro's own MDX modules trip this bundler notice once per article (withastro/astro#18087);
@@ -47,5 +61,6 @@ export default defineConfig({
     // Later pages of long lists are noindex and stay out of the sitemap.
     sitemap({ filter: (page) => !isLaterListPage(new URL(page).pathname) }),
     pagefind(),
+    ...(relative ? [relativeLinks()] : []),
   ],
 });

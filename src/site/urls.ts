@@ -1,7 +1,7 @@
 /**
  * Every internal link of the site is built here and nowhere else, so the way links are written
- * (absolute under a base path today, relative with explicit `index.html` for a file:// bundle
- * tomorrow) is a one-place change.
+ * (absolute under a base path for the hosted site, relative with explicit `index.html` for the
+ * offline bundle) is a one-place change.
  */
 import type { EntityKind } from '../schema';
 
@@ -101,7 +101,47 @@ export function absoluteUrl(site: string | URL, base: string, path: string): str
   return new URL(joinBase(base, path), site).href;
 }
 
-/** The link to a site path as written in this build's HTML. */
+/**
+ * Stands for the site root in a relative-link build (`ARSHIF_LINKS=relative`, the offline bundle).
+ * A link is made before the page knows where it will be written, so `href` and Astro's asset links
+ * (`build.assetsPrefix`) write this mark, and `src/integrations/relative-links.ts` replaces it in
+ * each written page with the way up from that page ("../../"), via `resolveRelativeRoot`.
+ */
+export const RELATIVE_ROOT = '/__arshif-root__/';
+
+/**
+ * True in a relative-link build, whose pages open from disk (file://) as well as from a server.
+ * `astro.config.mjs` defines `import.meta.env.ARSHIF_LINKS`; read at call time because the config
+ * itself imports this module before any `import.meta.env` exists.
+ */
+export function relativeLinks(): boolean {
+  return import.meta.env.ARSHIF_LINKS === 'relative';
+}
+
+/** A site path as the file that holds it: a page ("x/", "") gains "index.html", a file keeps its name; a hash stays. */
+export function filePath(path: string): string {
+  const hashIndex = path.indexOf('#');
+  const pathname = (hashIndex === -1 ? path : path.slice(0, hashIndex)).replace(/^\/+/, '');
+  const hash = hashIndex === -1 ? '' : path.slice(hashIndex);
+  return `${pathname === '' || pathname.endsWith('/') ? `${pathname}index.html` : pathname}${hash}`;
+}
+
+/** The way from a written file (path below the site root, e.g. "articles/x/index.html") up to the root: "../../", or "" at the root. */
+export function rootFrom(file: string): string {
+  return '../'.repeat(file.split('/').length - 1);
+}
+
+/** Replace every root mark in the text of the written file `file` with the way up from it. */
+export function resolveRelativeRoot(text: string, file: string): string {
+  return text.replaceAll(RELATIVE_ROOT, rootFrom(file));
+}
+
+/**
+ * The link to a site path as written in this build's HTML: under the base path ("/archive/x/"), or
+ * in a relative-link build the file itself from the root mark ("…/x/index.html"), because from
+ * disk a folder is not a page.
+ */
 export function href(path: string): string {
+  if (relativeLinks()) return `${RELATIVE_ROOT}${filePath(path)}`;
   return joinBase(import.meta.env.BASE_URL, path);
 }
