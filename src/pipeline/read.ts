@@ -37,9 +37,12 @@ const CHARACTER_CLASSES: ReadonlyArray<{ rule: string; test: (code: number) => b
   { rule: 'nul-byte', test: (c) => c === 0, replace: () => '' },
   {
     rule: 'control-character',
-    test: (c) => (c < 0x20 && c !== 0x09) || c === 0x7f,
+    // C0 and C1 controls: invisible, and C0 makes the RSS feed invalid XML.
+    test: (c) => (c < 0x20 && c !== 0x09) || (c >= 0x7f && c <= 0x9f),
     replace: () => '',
   },
+  // Noncharacters (U+FDD0–U+FDEF, U+xxFFFE/U+xxFFFF) are never text and break the page build.
+  { rule: 'noncharacter', test: (c) => (c >= 0xfdd0 && c <= 0xfdef) || (c & 0xfffe) === 0xfffe, replace: () => '' },
   { rule: 'zero-width-no-break-space', test: (c) => c === 0xfeff, replace: () => '' },
   { rule: 'no-break-space', test: (c) => c === 0x00a0 || c === 0x202f, replace: () => ' ' },
   {
@@ -50,13 +53,14 @@ const CHARACTER_CLASSES: ReadonlyArray<{ rule: string; test: (code: number) => b
 ];
 
 /** Fast pre-check: a line without any of these needs no per-character work. */
-const NEEDS_NORMALIZATION = /[\u0000-\u0008\u000B-\u001F\u007F\u00A0\u202F\u202A-\u202E\u2066-\u2069\uFEFF\uFB50-\uFDFF\uFE70-\uFEFC]/;
+const NEEDS_NORMALIZATION = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u00A0\u202F\u202A-\u202E\u2066-\u2069\uFEFF\uFB50-\uFDFF\uFE70-\uFEFC\p{Noncharacter_Code_Point}]/u;
 
 /** How each rule's warning reads, given the count and first line. */
 const WARNING_TEXT: Readonly<Record<string, (count: number) => string>> = {
   'nul-byte': (n) => `${n} NUL byte${n === 1 ? '' : 's'} removed; the file may have been damaged in transfer, check it against the original`,
   'control-character': (n) =>
     `${n} invisible control character${n === 1 ? '' : 's'} removed; check the text against the original`,
+  noncharacter: (n) => `${n} Unicode noncharacter${n === 1 ? '' : 's'} (U+FFFE, U+FFFF …) removed; they are not text, check the line against the original`,
   'zero-width-no-break-space': (n) => `${n} zero-width no-break space${n === 1 ? '' : 's'} (U+FEFF) removed inside the text`,
   'no-break-space': (n) =>
     `${n} no-break space${n === 1 ? '' : 's'} replaced by ordinary spaces (recorded in provenance.normalized); nothing to do`,

@@ -104,7 +104,7 @@ describe('parseGazetteer', () => {
       expect.arrayContaining([
         [2, 'entity "emomali-rahmon": kind: expected "person" | "place" | "organization", received "country"'],
         [6, 'entity "emomali-rahmon": aliases.0: expected string, received number 7'],
-        [8, 'entity "emomali-rahmon": roles: unknown field; expected only id, kind, name, nameEn, aliases, aliasesEn, description, role'],
+        [8, 'entity "emomali-rahmon": roles: unknown field; expected only id, kind, name, nameEn, aliases, aliasesEn, description, role, coordinates'],
       ]),
     );
   });
