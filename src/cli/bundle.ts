@@ -1,0 +1,102 @@
+/**
+ * `npm run bundle [-- --out DIR]`: build the site with relative links (it opens from disk) and pack
+ * it as a BagIt bag in one zip, `arshif-<commit date>-<content hash>.zip`. Everything that varies
+ * comes from git and the content, never the clock, so the same commit gives the same bytes.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtemp, readdir, readFile, rename, rm, writeFile, mkdir } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { zipBag } from '../bundle/archive';
+import { calendarDate, digest, makeBag, manifest, type BagFile } from '../bundle/bagit';
+import { bagReadme } from '../bundle/readme';
+
+const { values } = parseArgs({
+  options: {
+    out: { type: 'string', default: 'bundles' },
+    help: { type: 'boolean', default: false },
+  },
+});
+if (values.help) {
+  console.log('npm run bundle [-- --out DIR]   build the site with relative links and write DIR/arshif-<date>-<hash>.zip (a BagIt bag)');
+  process.exit(0);
+}
+
+const root = process.cwd();
+
+/** The commit the archive is built from and its date, from git (never the clock). */
+function gitCommit(): { commit: string; commitDate: string; clean: boolean } {
+  try {
+    const [commit, commitDate] = execFileSync('git', ['log', '-1', '--format=%H%n%cI'], { cwd: root, encoding: 'utf8' }).trim().split('\n');
+    const status = execFileSync('git', ['status', '--porcelain', '--', 'content', 'seeds', 'src', 'public', 'astro.config.mjs'], { cwd: root, encoding: 'utf8' });
+    return { commit: commit!, commitDate: commitDate!, clean: status.trim() === '' };
+  } catch (error) {
+    console.error(`${root}: cannot read the current commit with git (${(error as Error).message.split('\n')[0]}). Run npm run bundle inside the arshif git checkout.`);
+    process.exit(1);
+  }
+}
+
+/** The environment for the site build, minus what a test runner adds (Vite's BASE_URL, MODE … leak into Astro). */
+function buildEnvironment(outDir: string): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {};
+  for (const [key, value] of Object.entries(process.env)) {
+    if (['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'NODE_ENV'].includes(key) || key.startsWith('VITEST') || key.startsWith('VITE_')) continue;
+    env[key] = value;
+  }
+  return { ...env, ARSHIF_LINKS: 'relative', ARSHIF_OUT_DIR: outDir, ARSHIF_BASE: '/' };
+}
+
+/** Every file below `dir` as payload files `data/<path>`, sorted by path. */
+async function readPayload(dir: string): Promise<BagFile[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  const files: BagFile[] = [];
+  for (const entry of entries) {
+    if (!entry.isFile()) continue;
+    const full = path.join(entry.parentPath, entry.name);
+    const inside = path.relative(dir, full).split(path.sep).join('/');
+    files.push({ path: `data/${inside}`, bytes: new Uint8Array(await readFile(full)) });
+  }
+  return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}
+
+const git = gitCommit();
+if (!git.clean) console.warn('warning: content/, seeds/, src/ or the config differ from the commit; the bag is dated and named by the commit but holds the working tree.');
+const day = calendarDate(git.commitDate);
+const work = await mkdtemp(path.join(os.tmpdir(), 'arshif-bundle-'));
+try {
+  const siteDir = path.join(work, 'site');
+  const build = spawnSync('npx', ['astro', 'build'], { cwd: root, env: buildEnvironment(siteDir), encoding: 'utf8', maxBuffer: 1024 * 1024 * 1024 });
+  if (build.status !== 0) {
+    console.error(`${build.stdout}\n${build.stderr}\nastro build failed (exit ${build.status}) while building the bundle's site; fix the build (npm run build) and run npm run bundle again.`);
+    process.exit(1);
+  }
+  const payload = await readPayload(siteDir);
+  const articles = payload.filter((file) => /^data\/articles\/[^/]+\/index\.html$/.test(file.path)).length;
+  // The name carries the content: the hash of the payload manifest, which covers every byte of data/.
+  const hash = digest('sha256', new TextEncoder().encode(manifest('sha256', payload))).slice(0, 16);
+  const name = `arshif-${day}-${hash}`;
+  const readme: BagFile = { path: 'README.txt', bytes: new TextEncoder().encode(bagReadme({ commit: git.commit, day, articles })) };
+  const bag = makeBag(
+    payload,
+    {
+      sourceOrganization: process.env['ARSHIF_ORGANIZATION'] ?? 'arshif (أرشيف)',
+      externalDescription: `The arshif archive of Arabic news articles (${articles} articles) as a static website that opens from disk, with its raw seed texts, MDX sources and data exports.`,
+      commit: git.commit,
+      commitDate: git.commitDate,
+    },
+    [readme],
+  );
+  const zip = zipBag(name, bag, day);
+  const outDir = path.resolve(root, values.out);
+  await mkdir(outDir, { recursive: true });
+  const target = path.join(outDir, `${name}.zip`);
+  const partial = `${target}.partial`;
+  await writeFile(partial, zip);
+  await rename(partial, target);
+  const payloadBytes = payload.reduce((sum, file) => sum + file.bytes.length, 0);
+  console.log(`${path.relative(root, target) || target}`);
+  console.log(`  ${zip.length} bytes (${(zip.length / 1e6).toFixed(2)} MB) zipped; payload ${payload.length} files, ${payloadBytes} bytes; ${articles} articles; commit ${git.commit.slice(0, 12)} of ${day}`);
+} finally {
+  await rm(work, { recursive: true, force: true });
+}
