@@ -88,6 +88,24 @@ export const ar = {
     'تُعرَّف أسماء الأشخاص والأماكن والمنظمات من معجم أسماء يحرره المساهمون، ويصير كل ذكر لها رابطاً إلى صفحتها.',
   ],
   generatedBy: 'أرشيف — موقع ثابت يعمل دون اتصال',
+  // Charts, maps and companions (timeline, places index, entity pages).
+  articleCount: (n: number) => (n === 0 ? 'لا مقالات' : n === 1 ? 'مقال واحد' : n === 2 ? 'مقالان' : n <= 10 ? `${n} مقالات` : `${n} مقالاً`),
+  chartYears: 'عدد المقالات في كل سنة',
+  chartMonths: (year: string) => `عدد المقالات في كل شهر من سنة ${year}`,
+  chartPeriod: 'الفترة',
+  chartApart: 'المقالات التي لا يُعرف تاريخها تُعدّ على حدة، تحت الخط المتقطع.',
+  chartMonthApart: 'المقالات التي تُعرف سنتها دون شهرها تُعدّ على حدة، تحت الخط المتقطع.',
+  mapTitle: 'خريطة الأماكن',
+  mapCaption: 'كل دائرة مكانٌ تذكره المقالات، تكبر مساحتها بعدد المقالات؛ اضغطها لتفتح صفحة المكان.',
+  mapCredit: 'الحدود واليابسة من',
+  mapWithoutCoordinates: 'أماكن بلا إحداثيات',
+  mapWithoutCoordinatesNote: 'لا موقع مؤكداً لها في معجم الأسماء، فلا تُرسم على الخريطة.',
+  mapOffMap: 'أماكن أبعد من حدود الخريطة',
+  mapUnlabelled: 'أماكن على الخريطة بلا اسم مكتوب لضيق المكان',
+  locatorTitle: (name: string) => `موقع ${name} على الخريطة`,
+  companionsTitle: 'يظهر معه في المقالات',
+  companionsIntro: 'الأسماء التي تشاركه أكثر المقالات، مع عدد المقالات المشتركة.',
+  companionsNone: 'لا يشاركه اسم آخر أي مقال بعد.',
 } as const;
 
 /** Arabic name of the page listing a kind of entity. */
