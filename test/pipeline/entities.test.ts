@@ -336,3 +336,58 @@ describe('createEntityMatcher on the seeds with the real gazetteer', () => {
     }
   });
 });
+
+describe('the real gazetteer on tricky press spellings', () => {
+  const files = ['people', 'places', 'organizations'].map((kind) => ({
+    path: `content/gazetteer/${kind}.yaml`,
+    text: readFileSync(join(root, `content/gazetteer/${kind}.yaml`), 'utf8'),
+  }));
+  const { entities } = parseGazetteer(files);
+  const real = createEntityMatcher(entities);
+  const ids = (text: string) => real.find(text).map((m) => [text.slice(m.start, m.end), m.entityId]);
+
+  it.each([
+    // Long vowels written or dropped, and the usual alternative transliterations.
+    ['زار طاجكستان وقازاخستان', [['طاجكستان', 'tajikistan'], ['وقازاخستان', 'kazakhstan']]],
+    ['في أوزبيكستان وتركمنستان', [['أوزبيكستان', 'uzbekistan'], ['وتركمنستان', 'turkmenistan']]],
+    ['وفد من بيلوروسيا ومولدافيا', [['بيلوروسيا', 'belarus'], ['ومولدافيا', 'moldova']]],
+    // Hamza and ta marbuta variants are folded, not listed.
+    ['وصل إلى انقره ثم اسلام اباد', [['انقره', 'ankara'], ['اسلام اباد', 'islamabad']]],
+    ['قمة منظمه شانغهاي للتعاون في عشق أباد', [['منظمه شانغهاي للتعاون', 'sco'], ['عشق أباد', 'ashgabat']]],
+    // The full name wins over the city it contains (نور سلطان was Astana's name).
+    ['قال نور سلطان نزارباييف في نور سلطان', [['نور سلطان نزارباييف', 'nursultan-nazarbayev'], ['نور سلطان', 'astana']]],
+    // The US state is its own, longer entry; the country keeps the bare name.
+    ['انتخابات في ولاية جورجيا وفي جورجيا', [['ولاية جورجيا', 'georgia-us-state'], ['جورجيا', 'georgia']]],
+    ['الاتحاد الاقتصادي الأوراسي ومنظمة التعاون الإسلامي', [['الاتحاد الاقتصادي الأوراسي', 'eaeu'], ['ومنظمة التعاون الإسلامي', 'oic']]],
+    ['أعلن الرئيس شوكت ميرضيائيف ثم ميرزيوييف', [['شوكت ميرضيائيف', 'shavkat-mirziyoyev'], ['ميرزيوييف', 'shavkat-mirziyoyev']]],
+  ])('%s', (text, expected) => {
+    expect(ids(text)).toEqual(expected);
+  });
+
+  it.each([
+    // Ordinary words and names that a careless alias would turn into a link.
+    'كيف حال الطقس؟',                  // كيف = how (Kyiv is listed only as كييف)
+    'الفكرة الرئيسية والهدف رئيسي',      // رئيسي = main (Raisi only with his given name)
+    'رجل غني وزعيم روحاني',              // غني = rich, روحاني = spiritual
+    'مدينة شنغهاي الصينية',              // the city is not the organization (الصينية is China)
+    'المحيط الهندي والشعوب التركية',     // neither links to India or Turkey
+    'قال بروس إن الكروس أوفر جديد',      // بروس and كروس are not الروس
+    'وأضاف جاباروف',                     // two Japarovs: the bare surname stays unlinked
+    'قابل جورجي إيفانوف',                // Georgy, a given name
+  ])('links nothing wrong in "%s"', (text) => {
+    expect(ids(text).filter(([, id]) => id !== 'china')).toEqual([]);
+  });
+
+  it('gives every place a coordinate pair within range, rounded to two decimals', () => {
+    const places = entities.filter((e) => e.kind === 'place' && e.coordinates);
+    expect(places.length).toBeGreaterThan(40);
+    for (const place of places) {
+      for (const value of place.coordinates ?? []) expect(Math.round(value * 100) / 100, place.id).toBe(value);
+    }
+    // Capitals lie inside their country's rough box: a swapped [lon, lat] would fail this.
+    const at = (id: string) => entities.find((e) => e.id === id)?.coordinates;
+    expect(at('dushanbe')?.[0]).toBeCloseTo(38.5, 0);
+    expect(at('havana')?.[1]).toBeLessThan(0);
+    expect(at('beijing')?.[1]).toBeGreaterThan(100);
+  });
+});
