@@ -181,7 +181,7 @@ export const articleSchema = z
       .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'lowercase ASCII words joined by "-"')
       .describe('URL segment of the article page.'),
     title: plainText(LIMITS.title),
-    titleSource: z.enum(['headline', 'derived']),
+    titleSource: z.enum(['headline', 'derived', 'editor']).describe('Where the title comes from: the headline line, derived from the lead, or set by an editor in a sidecar.'),
     summary: z.union([z.literal(''), plainText(LIMITS.summary)]),
     published: isoDate.nullable(),
     publishedPrecision: z.enum(['day', 'month', 'year', 'unknown']),

@@ -3,19 +3,31 @@
  * pipeline: parse arguments, read files, write atomically, print, set the exit code.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { existsSync, lstatSync, mkdirSync, realpathSync, renameSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { VFile } from 'vfile';
 import { reporter } from 'vfile-reporter';
-import { parseBoilerplateRules } from '../pipeline/clean';
+import { loadIngestConfig, type FileReport } from '../loaders/content';
+import { listRealFolder, readRegularFile, readUtf8File, realFolderProblem, type FolderEntry } from '../loaders/files';
 import { findConflicts } from '../pipeline/corpus';
-import { createEntityMatcher, type EntityMatcher } from '../pipeline/entities';
-import { parseGazetteer } from '../pipeline/gazetteer';
-import { ingestSeed, type IngestConfig, type IngestResult } from '../pipeline/index';
-import type { PipelineMessage } from '../pipeline/messages';
+import { ingestSeed, type IngestResult } from '../pipeline/index';
+import { fatal, warning, type PipelineMessage } from '../pipeline/messages';
+import { MAX_SIDECAR_BYTES } from '../pipeline/sidecar';
 import { articleSlug, seedId } from '../pipeline/slug';
-import { parseSources } from '../pipeline/sources';
+import { seedFileName } from '../schema';
+
+/** Folders of at least this many seeds report progress on stderr. */
+const PROGRESS_MIN_SEEDS = 200;
+
+/** Largest seed accepted, in bytes: twenty times the longest news article, far below what hurts the build. */
+const MAX_SEED_BYTES = 2 * 1024 * 1024;
+
+/** More removals than this in one run (or all articles) need --prune: a wrong --seeds must not empty the archive. */
+const MAX_UNPRUNED_REMOVALS = 10;
+
+/** Temporary files of an interrupted write: `.<name>.mdx.<pid>.tmp`. */
+const TEMP_FILE = /^\..+\.mdx\.\d+\.tmp$/;
 
 const USAGE = `Usage: npm run ingest -- [options]
 
@@ -25,6 +37,7 @@ Options:
   --check                 change nothing; exit 1 if any article is missing, stale or orphaned
   --seeds DIR             folder of seed .txt files (default: seeds)
   --out DIR               folder for the .mdx files (default: content/articles)
+  --prune                 allow removing every article, or more than ${MAX_UNPRUNED_REMOVALS}, in one run
   --frail                 exit 1 on warnings too
   --candidates-json FILE  write the names the gazetteer does not know to FILE as JSON
   --rules FILE            boilerplate rules (default: content/boilerplate.yaml)
@@ -32,10 +45,27 @@ Options:
   --gazetteer DIR         gazetteer folder (default: content/gazetteer)
   --help                  show this text`;
 
-/** Folders of at least this many seeds report progress on stderr. */
-const PROGRESS_MIN_SEEDS = 200;
+/** Where a seeds-folder entry stands before conversion. */
+interface SeedEntry {
+  name: string;
+  path: string;
+  slug: string;
+  /** Set when the file cannot be converted at all. */
+  problem?: PipelineMessage;
+}
 
 function main(): number {
+  try {
+    return run();
+  } catch (error) {
+    // Whatever slipped past the checks is still reported as a sentence, never a stack trace.
+    const cause = error instanceof Error ? error.message : String(error);
+    process.stderr.write(`ingest stopped: ${cause}\nNothing after this point was written. Report this with the command you ran (see SECURITY.md for security problems).\n`);
+    return 2;
+  }
+}
+
+function run(): number {
   let args;
   try {
     args = parseArgs({
@@ -43,6 +73,7 @@ function main(): number {
         check: { type: 'boolean', default: false },
         seeds: { type: 'string', default: 'seeds' },
         out: { type: 'string', default: 'content/articles' },
+        prune: { type: 'boolean', default: false },
         frail: { type: 'boolean', default: false },
         'candidates-json': { type: 'string' },
         rules: { type: 'string', default: 'content/boilerplate.yaml' },
@@ -79,36 +110,57 @@ function main(): number {
     if (withMessages.length > 0) process.stderr.write(`${reporter(withMessages, { quiet: true })}\n`);
     return exitCode;
   };
+  const report = (reports: readonly FileReport[]): void => {
+    for (const r of reports) if (r.messages.length > 0) fileFor(r.path, r.messages);
+  };
 
-  // Configuration: rules, sources and gazetteer. A broken rules file stops everything.
-  const config = loadConfig(args.rules, args.sources, args.gazetteer, fileFor);
+  // Configuration: rules, sources and gazetteer, through the loaders the site and search use too.
+  const loaded = loadIngestConfig({ rules: args.rules, sources: args.sources, gazetteer: args.gazetteer });
+  report(loaded.reports);
+  const config = loaded.config;
   if (!config) return finish(1);
 
-  if (!existsSync(seedsDir) || !statSync(seedsDir).isDirectory()) {
-    process.stderr.write(`The seeds folder ${seedsDir} does not exist; pass --seeds DIR or create it.\n`);
-    return 1;
+  const listing = listRealFolder(seedsDir);
+  if ('problem' in listing) {
+    process.stderr.write(`${seedsDir}: ${listing.problem.reason}. Pass --seeds DIR with a real folder of seeds.\n`);
+    return finish(1);
   }
-  const entries = readdirSync(seedsDir).sort();
-  const seedNames = entries.filter((name) => name.endsWith('.txt'));
-  const seedNameSet = new Set(seedNames);
-  const sidecarNames = new Set(entries.filter((name) => name.endsWith('.meta.yaml')));
+  const outProblem = outputFolderProblem(outDir);
+  if (outProblem) {
+    process.stderr.write(`${outDir}: ${outProblem} Ingest writes and deletes only inside a real folder; nothing was changed.\n`);
+    return finish(1);
+  }
+
+  const { seeds, sidecars, messages: entryMessages } = classifyEntries(listing.entries, seedsDir);
+  for (const [path, list] of entryMessages) fileFor(path, list);
+  const seedNameSet = new Set(seeds.map((seed) => seed.name));
 
   // Pass 1: identities (slug, hash) of every seed, so conflicts are known before anything is written.
-  const identities = seedNames.map((name) => {
-    const path = join(seedsDir, name);
-    return { name, path, slug: articleSlug(seedId(name)), sha256: createHash('sha256').update(readFileSync(path)).digest('hex') };
+  const identities = seeds.map((seed) => {
+    if (seed.problem) return { ...seed, sha256: '' };
+    const read = readRegularFile(seed.path, MAX_SEED_BYTES);
+    if ('problem' in read) return { ...seed, problem: fatal(read.problem.ruleId, read.problem.reason), sha256: '' };
+    return { ...seed, sha256: createHash('sha256').update(read.bytes).digest('hex') };
   });
-  const conflicts = findConflicts(identities);
+  const conflicts = findConflicts(identities.filter((identity) => !identity.problem));
 
-  for (const sidecar of sidecarNames) {
+  for (const sidecar of [...sidecars.keys()]) {
     const id = sidecar.slice(0, -'.meta.yaml'.length);
     if (!seedNameSet.has(`${id}.txt`)) {
-      fileFor(join(seedsDir, sidecar), [{ ruleId: 'orphaned-sidecar', reason: `there is no seed ${id}.txt for this sidecar; rename or delete it`, fatal: false }]);
+      fileFor(join(seedsDir, sidecar), [warning('orphaned-sidecar', `there is no seed ${id}.txt for this sidecar; rename or delete it`)]);
     }
   }
 
   // Pass 2: convert and write (or compare) one seed at a time, so memory stays flat.
   if (!check) mkdirSync(outDir, { recursive: true });
+  const outEntries = existsSync(outDir) ? listRealFolder(outDir) : { entries: [] as FolderEntry[] };
+  if ('problem' in outEntries) {
+    process.stderr.write(`${outDir}: ${outEntries.problem.reason}; nothing was changed.\n`);
+    return finish(1);
+  }
+  const outKinds = new Map(outEntries.entries.map((entry) => [entry.name, entry.kind]));
+  cleanStaleTempFiles(outEntries.entries, outDir, check, fileFor);
+
   const expected = new Set<string>();
   const drift: string[] = [];
   const summary = { written: 0, unchanged: 0, failed: 0, warnings: 0 };
@@ -117,15 +169,30 @@ function main(): number {
     if (identities.length >= PROGRESS_MIN_SEEDS && index > 0 && index % Math.ceil(identities.length / 10) === 0) {
       process.stderr.write(`ingest: ${index}/${identities.length} seeds\n`);
     }
-    expected.add(`${identity.slug}.mdx`);
-    const sidecarName = `${seedId(identity.name)}.meta.yaml`;
+    // A seed that fails keeps its article: a bad edit must not delete what was published.
+    if (identity.slug !== '') expected.add(`${identity.slug}.mdx`);
+    const id = seedId(identity.name);
+    const sidecarName = `${id}.meta.yaml`;
     const conflict = conflicts.get(identity.path);
     let result: IngestResult;
-    if (conflict) {
-      result = { id: seedId(identity.name), slug: identity.slug, sha256: identity.sha256, article: null, mdx: null, messages: conflict, sidecarMessages: [], candidates: [] };
+    if (identity.problem) {
+      result = { id, slug: identity.slug, sha256: '', article: null, mdx: null, messages: [identity.problem], sidecarMessages: [], candidates: [] };
+    } else if (conflict) {
+      result = { id, slug: identity.slug, sha256: identity.sha256, article: null, mdx: null, messages: conflict, sidecarMessages: [], candidates: [] };
     } else {
-      const sidecarText = sidecarNames.has(sidecarName) ? readFileSync(join(seedsDir, sidecarName), 'utf8') : undefined;
-      result = ingestSeed({ fileName: identity.name, bytes: readFileSync(identity.path), ...(sidecarText === undefined ? {} : { sidecar: sidecarText }) }, config);
+      const sidecar = readSidecar(sidecars.get(sidecarName), join(seedsDir, sidecarName));
+      const read = readRegularFile(identity.path, MAX_SEED_BYTES);
+      if ('problem' in read) {
+        result = { id, slug: identity.slug, sha256: '', article: null, mdx: null, messages: [fatal(read.problem.ruleId, read.problem.reason)], sidecarMessages: [], candidates: [] };
+      } else if ('problem' in sidecar) {
+        result = {
+          id, slug: identity.slug, sha256: identity.sha256, article: null, mdx: null,
+          messages: [fatal('invalid-sidecar', `the sidecar ${sidecarName} cannot be read (see its messages), so the article was not written`)],
+          sidecarMessages: [sidecar.problem], candidates: [],
+        };
+      } else {
+        result = ingestSeed({ fileName: identity.name, bytes: read.bytes, ...(sidecar.text === undefined ? {} : { sidecar: sidecar.text }) }, config);
+      }
     }
     fileFor(identity.path, result.messages);
     if (result.sidecarMessages.length > 0) fileFor(join(seedsDir, sidecarName), result.sidecarMessages);
@@ -136,34 +203,57 @@ function main(): number {
     if (!result.mdx || !result.article) {
       summary.failed++;
       const errors = [...result.messages, ...result.sidecarMessages].filter((m) => m.fatal).length;
-      process.stdout.write(`${identity.slug}  not converted: ${errors} error${errors === 1 ? '' : 's'}, ${plural(warnings, 'warning')}\n`);
+      process.stdout.write(`${identity.slug || identity.name}  not converted: ${errors} error${errors === 1 ? '' : 's'}, ${plural(warnings, 'warning')}\n`);
       return;
     }
-    const target = join(outDir, `${identity.slug}.mdx`);
-    const current = existsSync(target) ? readFileSync(target, 'utf8') : null;
+    const targetName = `${identity.slug}.mdx`;
+    const target = join(outDir, targetName);
+    const kind = outKinds.get(targetName);
+    const current = kind === 'file' ? readUtf8File(target, Number.MAX_SAFE_INTEGER) : null;
+    const currentText = current && 'text' in current ? current.text : null;
     let status: string;
-    if (current === result.mdx) {
+    if (currentText === result.mdx) {
       status = 'unchanged';
       summary.unchanged++;
     } else if (check) {
-      status = current === null ? 'missing' : 'stale';
+      status = kind === undefined ? 'missing' : kind === 'file' ? 'stale' : 'not a regular file';
       drift.push(`${status}: ${target}`);
+    } else if (kind === 'folder' || kind === 'other') {
+      fileFor(target, [fatal('not-a-regular-file', 'a folder or special file has the name of this article; remove it and run ingest again')]);
+      status = 'not written';
     } else {
-      writeAtomically(target, result.mdx);
-      status = current === null ? 'written' : 'updated';
-      summary.written++;
+      const written = writeAtomically(target, result.mdx);
+      if (written !== null) {
+        fileFor(target, [fatal('write-failed', `the article could not be written (${written}); check the folder is writable and has room`)]);
+        status = 'not written';
+      } else {
+        // A symbolic link in its place was replaced by the file itself (rename never writes through a link).
+        status = kind === undefined ? 'written' : 'updated';
+        summary.written++;
+      }
     }
     process.stdout.write(`${articleLine(result, warnings)}  ${status}\n`);
   });
 
   // Orphans: .mdx files whose seed is gone.
-  const orphans = existsSync(outDir) ? readdirSync(outDir).filter((name) => name.endsWith('.mdx') && !expected.has(name)).sort() : [];
-  for (const orphan of orphans) {
-    const path = join(outDir, orphan);
-    if (check) drift.push(`orphaned: ${path}`);
-    else {
-      rmSync(path);
-      process.stdout.write(`${basename(orphan, '.mdx')}  removed (its seed is gone)\n`);
+  const existing = outEntries.entries.filter((entry) => entry.name.endsWith('.mdx') && !entry.name.startsWith('.'));
+  const orphans = existing.filter((entry) => !expected.has(entry.name));
+  let refusedPrune = false;
+  if (check) {
+    for (const orphan of orphans) drift.push(`orphaned: ${join(outDir, orphan.name)}`);
+  } else if (orphans.length > 0 && !args.prune && (orphans.length === existing.length || orphans.length > MAX_UNPRUNED_REMOVALS)) {
+    refusedPrune = true;
+    process.stderr.write(
+      `\nRefusing to remove ${plural(orphans.length, 'article')} of ${existing.length} in ${outDir}: their seeds are not in ${seedsDir}. ` +
+        `If that is intended, run again with --prune; if not, check --seeds points at the right folder.\n`,
+    );
+  } else {
+    for (const orphan of orphans) {
+      const path = join(outDir, orphan.name);
+      if (orphan.kind === 'file' || orphan.kind === 'symlink') {
+        unlinkSync(path); // unlink removes a link itself, never what it points at
+        process.stdout.write(`${basename(orphan.name, '.mdx')}  removed (its seed is gone)\n`);
+      } else fileFor(path, [fatal('not-a-regular-file', 'a folder or special file is named like an article; remove it by hand')]);
     }
   }
 
@@ -171,13 +261,98 @@ function main(): number {
 
   const fatalCount = files.reduce((n, f) => n + f.messages.filter((m) => m.fatal).length, 0);
   process.stdout.write(
-    `\n${plural(identities.length, 'seed')}: ${check ? `${summary.unchanged} up to date` : `${summary.written} written, ${summary.unchanged} unchanged`}, ${summary.failed} not converted, ${plural(summary.warnings, 'warning')}${orphans.length > 0 ? `, ${plural(orphans.length, 'orphan')} ${check ? 'found' : 'removed'}` : ''}\n`,
+    `\n${plural(identities.length, 'seed')}: ${check ? `${summary.unchanged} up to date` : `${summary.written} written, ${summary.unchanged} unchanged`}, ${summary.failed} not converted, ${plural(summary.warnings, 'warning')}${orphans.length > 0 ? `, ${plural(orphans.length, 'orphan')} ${check ? 'found' : refusedPrune ? 'kept (see above)' : 'removed'}` : ''}\n`,
   );
   if (check && drift.length > 0) {
     process.stdout.write(`\ncontent is out of date (run \`npm run ingest\` and commit the result):\n${drift.map((d) => `  ${d}`).join('\n')}\n`);
   }
-  const failed = fatalCount > 0 || (check && drift.length > 0) || (frail && summary.warnings > 0);
+  const failed = fatalCount > 0 || refusedPrune || (check && drift.length > 0) || (frail && summary.warnings > 0);
   return finish(failed ? 1 : 0);
+}
+
+/**
+ * Sort the seeds folder: seeds (`*.txt` with a safe name, regular files), sidecars
+ * (`*.meta.yaml`), and everything else, each oddity with a message naming the file.
+ */
+function classifyEntries(
+  entries: readonly FolderEntry[],
+  seedsDir: string,
+): { seeds: SeedEntry[]; sidecars: Map<string, FolderEntry>; messages: Map<string, PipelineMessage[]> } {
+  const seeds: SeedEntry[] = [];
+  const sidecars = new Map<string, FolderEntry>();
+  const messages = new Map<string, PipelineMessage[]>();
+  const say = (name: string, message: PipelineMessage) => messages.set(join(seedsDir, name), [...(messages.get(join(seedsDir, name)) ?? []), message]);
+  for (const entry of entries) {
+    const { name } = entry;
+    if (name.startsWith('.')) continue; // .gitkeep and editor files
+    const path = join(seedsDir, name);
+    if (name.endsWith('.txt')) {
+      const slug = articleSlug(seedId(name));
+      if (!seedFileName.safeParse(name).success) {
+        seeds.push({
+          name, path, slug: '',
+          problem: fatal('invalid-file-name', 'seed file names use only ASCII letters, digits, "_", "-" and "." (at most 100 characters) and end in .txt, e.g. 005_tass.txt; rename the file'),
+        });
+      } else if (entry.kind !== 'file') {
+        seeds.push({ name, path, slug, problem: notRegular(entry) });
+      } else seeds.push({ name, path, slug });
+    } else if (name.endsWith('.meta.yaml')) {
+      if (entry.kind !== 'file') say(name, notRegular(entry));
+      else sidecars.set(name, entry);
+    } else if (/\.txt$/i.test(name)) {
+      say(name, fatal('invalid-file-name', `seeds end in lower-case .txt; rename it to ${name.replace(/\.txt$/i, '.txt')}`));
+    } else {
+      say(name, warning('unexpected-file', 'this is neither a seed (.txt) nor a sidecar (.meta.yaml), so ingest ignores it; move it out of the seeds folder'));
+    }
+  }
+  return { seeds, sidecars, messages };
+}
+
+function notRegular(entry: FolderEntry): PipelineMessage {
+  const what = entry.kind === 'symlink' ? 'a symbolic link' : entry.kind === 'folder' ? 'a folder' : 'a special file';
+  return fatal('not-a-regular-file', `${entry.name} is ${what}; seeds and sidecars are read only as regular files inside the seeds folder, never through links — replace it with the file itself`);
+}
+
+/** The sidecar's text if there is one, or why it cannot be read. */
+function readSidecar(entry: FolderEntry | undefined, path: string): { text?: string } | { problem: PipelineMessage } {
+  if (!entry) return {};
+  const read = readUtf8File(path, MAX_SIDECAR_BYTES);
+  if ('problem' in read) return { problem: fatal(read.problem.ruleId === 'file-too-large' ? 'invalid-sidecar' : read.problem.ruleId, read.problem.reason) };
+  return { text: read.text };
+}
+
+/** Why the output folder cannot be written, or null. A folder that does not exist yet must be created under real folders. */
+function outputFolderProblem(outDir: string): string | null {
+  if (existsSync(outDir) || isLink(outDir)) {
+    const problem = realFolderProblem(outDir);
+    return problem ? `${problem.reason}.` : null;
+  }
+  // Not there yet: its nearest existing ancestor must itself be reached without links.
+  let ancestor = resolve(outDir);
+  while (!existsSync(ancestor) && dirname(ancestor) !== ancestor) ancestor = dirname(ancestor);
+  return realpathSync(ancestor) === ancestor ? null : `its parent ${ancestor} is reached through a symbolic link.`;
+}
+
+function isLink(path: string): boolean {
+  try {
+    return lstatSync(path).isSymbolicLink();
+  } catch {
+    return false;
+  }
+}
+
+/** Remove (or in --check, report) what an interrupted earlier run left behind. */
+function cleanStaleTempFiles(entries: readonly FolderEntry[], outDir: string, check: boolean, fileFor: (path: string, messages: readonly PipelineMessage[]) => VFile): void {
+  for (const entry of entries) {
+    if (!TEMP_FILE.test(entry.name)) continue;
+    const path = join(outDir, entry.name);
+    if (check || (entry.kind !== 'file' && entry.kind !== 'symlink')) {
+      fileFor(path, [warning('stale-temp-file', 'an interrupted ingest left this temporary file; run `npm run ingest` to remove it')]);
+    } else {
+      unlinkSync(path);
+      fileFor(path, [warning('stale-temp-file', 'an interrupted ingest left this temporary file; it was removed (nothing to do)')]);
+    }
+  }
 }
 
 function plural(n: number, word: string): string {
@@ -193,31 +368,6 @@ function articleLine(result: IngestResult, warnings: number): string {
   return `${a.slug}  ${date}  ${source}  people ${a.people.length}, places ${a.places.length}, orgs ${a.organizations.length}  ${plural(warnings, 'warning')}`;
 }
 
-function loadConfig(
-  rulesPath: string,
-  sourcesPath: string,
-  gazetteerDir: string,
-  fileFor: (path: string, messages: readonly PipelineMessage[]) => VFile,
-): IngestConfig | null {
-  const rules = parseBoilerplateRules(readFileSync(rulesPath, 'utf8'));
-  const sources = parseSources(readFileSync(sourcesPath, 'utf8'));
-  fileFor(rulesPath, rules.messages);
-  fileFor(sourcesPath, sources.messages);
-  if ([...rules.messages, ...sources.messages].some((m) => m.fatal)) return null;
-  let matcher: EntityMatcher | undefined;
-  if (existsSync(gazetteerDir)) {
-    const names = readdirSync(gazetteerDir).filter((n) => n.endsWith('.yaml')).sort();
-    if (names.length > 0) {
-      const gazetteer = parseGazetteer(names.map((n) => ({ path: join(gazetteerDir, n), text: readFileSync(join(gazetteerDir, n), 'utf8') })));
-      const byPath = new Map<string, PipelineMessage[]>();
-      for (const { path, ...message } of gazetteer.messages) byPath.set(path, [...(byPath.get(path) ?? []), message]);
-      for (const [path, messages] of [...byPath].sort(([a], [b]) => (a < b ? -1 : 1))) fileFor(path, messages);
-      matcher = createEntityMatcher(gazetteer.entities);
-    }
-  }
-  return { rules: rules.rules, sources: sources.table, ...(matcher ? { matcher } : {}) };
-}
-
 function reportCandidates(
   candidates: ReadonlyArray<{ seed: string; line: number; name: string; roleWord: string; context: string }>,
   seedsDir: string,
@@ -229,18 +379,21 @@ function reportCandidates(
     for (const c of shown) process.stdout.write(`  ${join(seedsDir, c.seed)}:${c.line}  ${c.name}  (after "${c.roleWord}")\n`);
     if (candidates.length > shown.length) process.stdout.write(`  … and ${candidates.length - shown.length} more; write them all with --candidates-json FILE\n`);
   }
-  if (jsonPath) writeAtomically(jsonPath, `${JSON.stringify(candidates, null, 2)}\n`);
+  if (!jsonPath) return;
+  const failed = writeAtomically(jsonPath, `${JSON.stringify(candidates, null, 2)}\n`);
+  if (failed !== null) process.stderr.write(`${jsonPath}: the candidate names could not be written (${failed})\n`);
 }
 
-/** Write via a temporary file and rename, so a reader never sees half a file. */
-function writeAtomically(path: string, text: string): void {
+/** Write via a temporary file and rename, so a reader never sees half a file. Returns why it failed, or null. */
+function writeAtomically(path: string, text: string): string | null {
   const temp = join(path, '..', `.${basename(path)}.${process.pid}.tmp`);
   try {
-    writeFileSync(temp, text, 'utf8');
+    writeFileSync(temp, text, { encoding: 'utf8', flag: 'wx' });
     renameSync(temp, path);
+    return null;
   } catch (error) {
     rmSync(temp, { force: true });
-    throw error;
+    return (error as NodeJS.ErrnoException).code ?? (error as Error).message;
   }
 }
 

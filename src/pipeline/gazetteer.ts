@@ -14,6 +14,7 @@ import { fatal, warning, type PipelineMessage } from './messages';
 import { entitySpellings } from './entities';
 import { phraseKey } from './phrase-matcher';
 import { foldArabic } from '../arabic/normalize';
+import { toJSSafely } from './validate';
 
 export interface GazetteerFile {
   path: string;
@@ -101,7 +102,12 @@ function readFile(file: GazetteerFile, messages: GazetteerMessage[]): Declared[]
     });
     return [];
   }
-  const values = doc.toJS() as unknown[];
+  const built = toJSSafely(doc);
+  if ('error' in built) {
+    messages.push({ ...fatal('gazetteer-yaml', `${built.error}; no entity of this file was read.`, { line: 1 }), path: file.path });
+    return [];
+  }
+  const values = built.value as unknown[];
   const out: Declared[] = [];
   doc.contents.items.forEach((item, index) => {
     const node = item as Node;

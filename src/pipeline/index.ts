@@ -4,7 +4,7 @@
  * Pure: no file system, no clock; the CLI does the I/O.
  */
 import { createHash } from 'node:crypto';
-import { articleSchema, type ArticleFrontmatter, type EntityKind } from '../schema';
+import { articleSchema, isHttpUrl, type ArticleFrontmatter, type EntityKind } from '../schema';
 import { annotateText, type Inline } from './annotate';
 import { findCandidateNames, type CandidateName } from './candidates';
 import { removeBoilerplate, type BoilerplateRule, type RemovedLine } from './clean';
@@ -26,6 +26,8 @@ export interface IngestConfig {
   sources: SourceTable;
   /** Gazetteer matcher; without it no entities are marked. */
   matcher?: EntityMatcher;
+  /** Gazetteer entity id → kind, to check the ids a sidecar names; without it a sidecar can name none. */
+  entities?: ReadonlyMap<string, EntityKind>;
 }
 
 /** One seed to convert. */
@@ -76,7 +78,7 @@ export function ingestSeed(input: SeedInput, config: IngestConfig): IngestResult
   if (!read.seed) return result;
   const seed = read.seed;
 
-  const sidecar = input.sidecar === undefined ? null : parseSidecar(input.sidecar);
+  const sidecar = input.sidecar === undefined ? null : parseSidecar(input.sidecar, { sources: config.sources, entities: config.entities ?? new Map() });
   if (sidecar) result.sidecarMessages.push(...sidecar.messages);
   if (sidecar && !sidecar.sidecar) {
     return fail(fatal('invalid-sidecar', `the sidecar ${id}.meta.yaml is invalid (see its messages), so the article was not written`));
@@ -139,9 +141,9 @@ export function ingestSeed(input: SeedInput, config: IngestConfig): IngestResult
   result.messages.push(...source.messages);
 
   let shortLink = cleaned.fields.shortLink ?? null;
-  if (shortLink !== null && !URL.canParse(shortLink)) {
+  if (shortLink !== null && !isHttpUrl(shortLink)) {
     const line = cleaned.removed.find((r) => r.field === 'shortLink')?.line;
-    result.messages.push(warning('invalid-short-link', `the short link "${shortLink}" is not a URL, so it was left out (the line is kept in provenance)`, line === undefined ? {} : { line }));
+    result.messages.push(warning('invalid-short-link', `the short link "${shortLink}" is not an http(s) URL, so it was left out (the line is kept in provenance)`, line === undefined ? {} : { line }));
     shortLink = null;
   }
 
@@ -183,8 +185,10 @@ export function ingestSeed(input: SeedInput, config: IngestConfig): IngestResult
     const overrides = (frontmatter['provenance'] as { overrides: Array<{ field: string; value: unknown; reason: string }> }).overrides;
     for (const [field, value] of Object.entries(fields)) {
       frontmatter[field] = value;
-      overrides.push({ field, value, reason });
+      // The source is recorded as the id the contributor wrote, not the record it resolved to.
+      overrides.push({ field, value: field === 'source' && value !== null ? (value as { id: string }).id : value, reason });
     }
+    if (fields.title !== undefined) frontmatter['titleSource'] = 'editor';
     if (fields.published !== undefined) {
       // A date the contributor supplies settles the question the text left open.
       dateMessages = dateMessages.filter((m) => m.ruleId !== 'missing-date');

@@ -85,7 +85,22 @@ export function parseLocatedYaml(text: string): LocatedYaml {
     }
     return offset === undefined ? undefined : lineCounter.linePos(offset).line;
   };
-  return { data: errors.length > 0 ? undefined : doc.toJS(), errors, locate };
+  if (errors.length > 0) return { data: undefined, errors, locate };
+  const data = toJSSafely(doc);
+  if ('error' in data) return { data: undefined, errors: [{ text: data.error, line: 1 }], locate };
+  return { data: data.value, errors, locate };
+}
+
+/**
+ * The document's value, or why it cannot be built: the yaml library refuses documents whose
+ * aliases would expand without bound (an "alias bomb"), and that refusal must not escape as a crash.
+ */
+export function toJSSafely(doc: Document): { value: unknown } | { error: string } {
+  try {
+    return { value: doc.toJS({ maxAliasCount: 100 }) };
+  } catch (error) {
+    return { error: `the YAML cannot be read (${(error as Error).message.split('\n')[0]}); remove the aliases (*name) that repeat content` };
+  }
 }
 
 function rangeStart(node: unknown): number | undefined {

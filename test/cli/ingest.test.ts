@@ -80,6 +80,7 @@ describe('npm run ingest', () => {
 
   it('removes orphaned MDX when converting', () => {
     const out = tempDir();
+    ingest(['--seeds', seedsDir, '--out', out]);
     writeFileSync(join(out, 'gone.mdx'), 'seed deleted\n');
     writeFileSync(join(out, 'notes.txt'), 'not ours\n');
     const result = ingest(['--seeds', seedsDir, '--out', out]);

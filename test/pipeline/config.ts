@@ -1,32 +1,29 @@
 /** The repository's real rules, sources and gazetteer, loaded the way the CLI loads them. */
-import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseBoilerplateRules } from '../../src/pipeline/clean';
-import { createEntityMatcher } from '../../src/pipeline/entities';
-import { parseGazetteer } from '../../src/pipeline/gazetteer';
+import { formatReports, hasFatalReport, loadIngestConfig } from '../../src/loaders/content';
 import type { IngestConfig } from '../../src/pipeline/index';
 import type { PipelineMessage } from '../../src/pipeline/messages';
-import { parseSources } from '../../src/pipeline/sources';
 
 export const root = join(import.meta.dirname, '..', '..');
 
+function load(gazetteer: string): IngestConfig {
+  const { config, reports } = loadIngestConfig({
+    rules: join(root, 'content/boilerplate.yaml'),
+    sources: join(root, 'content/sources.yaml'),
+    gazetteer,
+  });
+  if (!config || hasFatalReport(reports)) throw new Error(`content rules are invalid:\n${formatReports(reports)}`);
+  return config;
+}
+
 /** Rules and sources only (no gazetteer), for tests about structure and safety. */
 export function baseConfig(): IngestConfig {
-  const rules = parseBoilerplateRules(readFileSync(join(root, 'content/boilerplate.yaml'), 'utf8'));
-  const sources = parseSources(readFileSync(join(root, 'content/sources.yaml'), 'utf8'));
-  if (rules.messages.length + sources.messages.length > 0) throw new Error('content rules are invalid');
-  return { rules: rules.rules, sources: sources.table };
+  return load(join(root, 'test/.no-gazetteer'));
 }
 
 /** Rules, sources and the gazetteer matcher, as `npm run ingest` uses them. */
 export function fullConfig(): IngestConfig {
-  const dir = join(root, 'content/gazetteer');
-  const files = readdirSync(dir)
-    .filter((name) => name.endsWith('.yaml'))
-    .sort()
-    .map((name) => ({ path: `content/gazetteer/${name}`, text: readFileSync(join(dir, name), 'utf8') }));
-  const { entities } = parseGazetteer(files);
-  return { ...baseConfig(), matcher: createEntityMatcher(entities) };
+  return load(join(root, 'content/gazetteer'));
 }
 
 /** Messages as review-friendly text lines: `line:column severity rule-id reason`. */
