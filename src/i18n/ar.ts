@@ -93,6 +93,7 @@ export const ar = {
   chartYears: 'عدد المقالات في كل سنة',
   chartMonths: (year: string) => `عدد المقالات في كل شهر من سنة ${year}`,
   chartPeriod: 'الفترة',
+  chartUndated: 'بلا تاريخ',
   chartApart: 'المقالات التي لا يُعرف تاريخها تُعدّ على حدة، تحت الخط المتقطع.',
   chartMonthApart: 'المقالات التي تُعرف سنتها دون شهرها تُعدّ على حدة، تحت الخط المتقطع.',
   mapTitle: 'خريطة الأماكن',

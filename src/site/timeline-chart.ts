@@ -51,7 +51,7 @@ export const chartLayout = {
   top: 6,
   gapApart: 14,
   /** The label column is the right `100 - barsEnd` percent. */
-  barsEnd: 72,
+  barsEnd: 70,
   /** Bars stop short of the left edge to leave room for the count written beyond their end. */
   barsStart: 9,
 } as const;
@@ -95,7 +95,7 @@ export function yearBars(index: ArchiveIndex): BarInput[] {
       bars.push({ key: label, label, count: group?.count ?? 0, path: group ? yearPath(group.year) : null });
     }
   }
-  if (index.undated.length > 0) bars.push({ key: 'undated', label: ar.undated, count: index.undated.length, path: undatedPath(), apart: true });
+  if (index.undated.length > 0) bars.push({ key: 'undated', label: ar.chartUndated, count: index.undated.length, path: undatedPath(), apart: true });
   return bars;
 }
 

@@ -22,7 +22,7 @@ describe('timeline bars', () => {
       ['2023', 0, null, false],
       ['2024', 0, null, false],
       ['2025', 4, 'timeline/2025/', false],
-      ['تاريخ غير معروف', 2, 'timeline/undated/', true],
+      ['بلا تاريخ', 2, 'timeline/undated/', true],
     ]);
   });
 
