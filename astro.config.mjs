@@ -7,6 +7,8 @@ import { satteri } from '@astrojs/markdown-satteri';
 import { isolateLatin } from './src/site/isolate-latin.ts';
 import { isLaterListPage, RELATIVE_ROOT } from './src/site/urls.ts';
 import relativeLinks from './src/integrations/relative-links.ts';
+import offlineSearch from './src/integrations/offline-search.ts';
+import textCharset from './src/integrations/text-charset.ts';
 
 /**
  * The one place that says where the site lives. `ARSHIF_SITE` and `ARSHIF_BASE` let a deployment
@@ -61,6 +63,8 @@ export default defineConfig({
     // Later pages of long lists are noindex and stay out of the sitemap.
     sitemap({ filter: (page) => !isLaterListPage(new URL(page).pathname) }),
     pagefind(),
-    ...(relative ? [relativeLinks()] : []),
+    // `astro preview` sends raw texts (seeds, MDX, exports) as UTF-8, so Arabic never shows as mojibake.
+    textCharset(),
+    ...(relative ? [offlineSearch(), relativeLinks()] : []),
   ],
 });

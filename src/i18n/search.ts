@@ -48,4 +48,5 @@ export const searchStrings = {
   count: (count: number, query: string) => (query ? `${resultCount(count)} لـ «${query}»` : resultCount(count)),
   dateUnknown: 'تاريخ غير معروف',
   needsScript: 'يحتاج البحث إلى تفعيل JavaScript في المتصفح.',
+  offlineNote: 'الأرشيف مفتوح من القرص: يبحث في النصوص والأسماء بالتطبيع نفسه، أما التصفية والترتيب فتحتاج إلى خادم محلي (انظر README.txt).',
 } as const;

@@ -11,23 +11,23 @@ import { mergeTiers } from './ranking';
 import { APPENDIX_SEPARATOR, FACETS, type Facet } from './record';
 import { isActive, pagefindOptions, parseSearchState, serializeSearchState, SORTS, type SearchState, type SortOrder } from './url-state';
 
-/** The part of Pagefind's browser API used here. */
-interface PagefindResult {
+/** The part of Pagefind's browser API used here (the offline fallback implements the same). */
+export interface PagefindResult {
   id: string;
   data(): Promise<PagefindData>;
 }
-interface PagefindData {
+export interface PagefindData {
   url: string;
   /** The indexed (search-form) words of the record, space-separated. */
   content: string;
   meta: Record<string, string | undefined>;
   locations: number[];
 }
-interface PagefindSearch {
+export interface PagefindSearch {
   results: PagefindResult[];
   filters: Record<string, Record<string, number>>;
 }
-interface PagefindApi {
+export interface PagefindApi {
   options(options: Record<string, unknown>): Promise<void>;
   init(): Promise<void>;
   search(term: string | null, options: Record<string, unknown>): Promise<PagefindSearch | null>;
@@ -71,8 +71,11 @@ function loadPagefind(base: string): Promise<PagefindApi> {
   return pagefindPromise;
 }
 
-/** Start the search page. */
-export function startSearchPage(base: string): void {
+/**
+ * Start the search page. `load` gives the search engine: Pagefind from the site by default; the
+ * offline bundle passes its file:// fallback (src/search/offline-client.ts).
+ */
+export function startSearchPage(base: string, load: (base: string) => Promise<PagefindApi> = loadPagefind): void {
   const el: Elements = {
     form: required('search-form'),
     input: required('search-q'),
@@ -131,7 +134,7 @@ export function startSearchPage(base: string): void {
     }
     let api: PagefindApi;
     try {
-      api = await loadPagefind(base);
+      api = await load(base);
     } catch {
       el.status.textContent = t.unavailable;
       settle(thisRun);
