@@ -45,6 +45,7 @@ export const ar = {
   citeTitle: 'استشهد بهذا المقال',
   citeArchived: 'نسخة الأرشيف',
   rawSeed: 'النص الخام كما وصل إلى الأرشيف',
+  mdxFile: 'ملف MDX للمقال: بياناته الوصفية ونصه كما حُرِّرا',
   provenanceTitle: 'مصدر النص وما حُذف منه',
   provenanceSeed: 'ملف المصدر',
   provenanceHash: 'بصمة SHA-256',
