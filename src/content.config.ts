@@ -1,9 +1,9 @@
 /** Astro content collections: the ingested articles and the gazetteer, validated by src/schema.ts. */
-import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
-import { parse } from 'yaml';
+import { formatReports, hasFatalReport, loadGazetteer } from './loaders/content';
+import { listRealFolder } from './loaders/files';
 import { articleSchema, entitySchema } from './schema';
 
 /** Where content lives; a benchmark or fixture build may point elsewhere. */
@@ -16,31 +16,27 @@ const articles = defineCollection({
 });
 
 /**
- * Every `content/gazetteer/*.yaml` file is a list of entities; the built-in `file()` loader reads
- * one file per collection, so this loader reads them all into ONE collection keyed by entity id.
- * Files are read in name order and the first definition of an id wins, so the result is stable.
+ * The gazetteer, through the same loader ingest uses (src/loaders/content.ts): the same files, the
+ * same checks. A gazetteer ingest would refuse stops the build with its messages.
  */
-async function loadGazetteer(): Promise<Array<Record<string, unknown> & { id: string }>> {
-  const dir = path.join(contentDir, 'gazetteer');
-  const names = (await readdir(dir).catch(() => [] as string[])).filter((name) => /\.ya?ml$/.test(name)).sort();
-  const seen = new Set<string>();
-  const entries: Array<Record<string, unknown> & { id: string }> = [];
-  for (const name of names) {
-    const list: unknown = parse(await readFile(path.join(dir, name), 'utf8'));
-    if (!Array.isArray(list)) throw new Error(`${path.join(dir, name)}: expected a YAML list of entities, found ${typeof list}.`);
-    for (const item of list as unknown[]) {
-      if (typeof item !== 'object' || item === null || typeof (item as { id?: unknown }).id !== 'string') {
-        throw new Error(`${path.join(dir, name)}: every entity needs a string "id"; found ${JSON.stringify(item)}.`);
-      }
-      const entity = item as Record<string, unknown> & { id: string };
-      if (seen.has(entity.id)) continue;
-      seen.add(entity.id);
-      entries.push(entity);
-    }
-  }
-  return entries;
+async function loadGazetteerEntries(): Promise<Array<Record<string, unknown> & { id: string }>> {
+  const { entities, reports } = loadGazetteer(path.join(contentDir, 'gazetteer'));
+  if (hasFatalReport(reports)) throw new Error(`The gazetteer has errors; fix them (npm run ingest lists them too):\n${formatReports(reports)}`);
+  return entities;
 }
 
-const entities = defineCollection({ loader: loadGazetteer, schema: entitySchema });
+/** Articles are written by ingest into a real folder of regular files; a link could publish any file. */
+function checkArticlesFolder(folder: string): void {
+  const listed = listRealFolder(folder);
+  if ('problem' in listed) {
+    if (listed.problem.ruleId === 'missing-file') return;
+    throw new Error(`${folder}: ${listed.problem.reason}.`);
+  }
+  const odd = listed.entries.filter((entry) => entry.name.endsWith('.mdx') && entry.kind !== 'file');
+  if (odd.length > 0) throw new Error(`${folder}: ${odd.map((e) => e.name).join(', ')} ${odd.length === 1 ? 'is not a regular file' : 'are not regular files'}; articles are only ever regular files written by \`npm run ingest\`.`);
+}
+checkArticlesFolder(path.join(contentDir, 'articles'));
+
+const entities = defineCollection({ loader: loadGazetteerEntries, schema: entitySchema });
 
 export const collections = { articles, entities };

@@ -9,7 +9,7 @@ import { z } from 'zod';
 export const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'a date written YYYY-MM-DD', abort: true })
-  .refine(isCalendarDate, 'a date that exists in the calendar (years 1000–2999, months 01–12, days that month has)')
+  .refine(isCalendarDate, 'expected a date that exists in the calendar (years 1000–2999, months 01–12, days that month has)')
   .describe('Calendar date in the proleptic Gregorian calendar, YYYY-MM-DD.');
 
 /** True when `YYYY-MM-DD` names a real day between the years 1000 and 2999. */
@@ -85,7 +85,7 @@ export const httpUrl = z
     if (!URL.canParse(text)) return false;
     const { protocol } = new URL(text);
     return protocol === 'http:' || protocol === 'https:';
-  }, 'an absolute http:// or https:// URL');
+  }, 'expected an absolute http:// or https:// URL');
 
 /** True when `text` is an absolute http: or https: URL. */
 export function isHttpUrl(text: string): boolean {

@@ -44,9 +44,17 @@ export const searchStrings = {
   more: 'عرض المزيد من النتائج',
   prompt: 'اكتب ما تبحث عنه، أو اختر من عوامل التصفية.',
   unavailable: 'تعذّر تحميل فهرس البحث. يعمل البحث حين يُفتح الأرشيف من خادم ويب، لا من ملف على الجهاز.',
-  noResults: (query: string) => (query ? `لا نتائج لـ «${query}».` : 'لا نتائج لعوامل التصفية المختارة.'),
-  count: (count: number, query: string) => (query ? `${resultCount(count)} لـ «${query}»` : resultCount(count)),
+  noResults: (query: string) => (query ? `لا نتائج لـ «${isolate(query)}».` : 'لا نتائج لعوامل التصفية المختارة.'),
+  count: (count: number, query: string) => (query ? `${resultCount(count)} لـ «${isolate(query)}»` : resultCount(count)),
   dateUnknown: 'تاريخ غير معروف',
   needsScript: 'يحتاج البحث إلى تفعيل JavaScript في المتصفح.',
   offlineNote: 'الأرشيف مفتوح من القرص: يبحث في النصوص والأسماء بالتطبيع نفسه، أما التصفية والترتيب فتحتاج إلى خادم محلي (انظر README.txt).',
 } as const;
+
+/**
+ * The reader's own query inside FSI … PDI: whatever bidi controls it carries (U+202E …) end at the
+ * isolate, so a crafted ?q= link cannot reorder the sentence around it.
+ */
+export function isolate(text: string): string {
+  return `\u2068${text}\u2069`;
+}

@@ -3,13 +3,14 @@
  * `ar`) and write the bundle to `<outDir>/pagefind/`. Articles go in as custom records built by
  * `src/search/record.ts`, so the index holds our search spelling while excerpts keep the original.
  */
-import { mkdir, readdir, readFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
+import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
-import { parse } from 'yaml';
-import { articleSchema, entitySchema } from '../schema';
+import { formatReports, hasFatalReport, loadGazetteer } from '../loaders/content';
+import { listRealFolder, readUtf8File } from '../loaders/files';
+import { articleSchema } from '../schema';
 import { parseArticleFile } from '../search/article-file';
 import { mdxToPlainText } from '../search/plain-text';
 import { buildSearchRecord, type SearchRecord, type SearchableEntity } from '../search/record';
@@ -20,40 +21,34 @@ export function contentDirectory(root: string): string {
   return path.resolve(root, process.env['ARSHIF_CONTENT_DIR'] ?? 'content');
 }
 
-async function listFiles(directory: string, extensions: readonly string[]): Promise<string[]> {
-  try {
-    const names = await readdir(directory);
-    return names.filter((name) => extensions.some((ext) => name.endsWith(ext))).sort();
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
-    throw error;
-  }
+/** Read the gazetteer through the loader ingest and the site use; a gazetteer they refuse stops the build. */
+function loadEntities(directory: string): Map<string, SearchableEntity> {
+  const { entities, reports } = loadGazetteer(directory);
+  if (hasFatalReport(reports)) throw new Error(`The gazetteer has errors, so the search index cannot be built:\n${formatReports(reports)}`);
+  return new Map(entities.map((entity) => [entity.id, entity]));
 }
 
-/** Read the gazetteer; invalid entries are reported and skipped (the gazetteer check owns them). */
-async function loadEntities(directory: string, logger: AstroIntegrationLogger): Promise<Map<string, SearchableEntity>> {
-  const entities = new Map<string, SearchableEntity>();
-  for (const name of await listFiles(directory, ['.yaml', '.yml'])) {
-    const file = path.join(directory, name);
-    const list: unknown = parse(await readFile(file, 'utf8'));
-    if (!Array.isArray(list)) continue;
-    for (const item of list) {
-      const result = entitySchema.safeParse(item);
-      if (result.success) entities.set(result.data.id, result.data);
-      else logger.warn(`${file}: an entry is not a valid entity and is not searchable by its names`);
-    }
-  }
-  return entities;
-}
+/** Largest article file indexed; ingest's limits keep real ones far below it. */
+const MAX_ARTICLE_BYTES = 16 * 1024 * 1024;
 
-/** Build one record per article file, in file-name order (deterministic index). */
-async function loadRecords(content: string, logger: AstroIntegrationLogger): Promise<SearchRecord[]> {
-  const entities = await loadEntities(path.join(content, 'gazetteer'), logger);
+/**
+ * One search record per article file, in file-name order (a deterministic index); the gazetteer and
+ * the articles are read through the shared loaders.
+ */
+export function loadRecords(content: string): SearchRecord[] {
+  const entities = loadEntities(path.join(content, 'gazetteer'));
   const articlesDir = path.join(content, 'articles');
+  const listed = listRealFolder(articlesDir);
+  if ('problem' in listed) {
+    if (listed.problem.ruleId === 'missing-file') return [];
+    throw new Error(`${articlesDir}: ${listed.problem.reason}.`);
+  }
   const records: SearchRecord[] = [];
-  for (const name of await listFiles(articlesDir, ['.mdx'])) {
+  for (const { name } of listed.entries.filter((entry) => entry.name.endsWith('.mdx') && !entry.name.startsWith('.'))) {
     const file = path.join(articlesDir, name);
-    const { data, body } = parseArticleFile(await readFile(file, 'utf8'));
+    const read = readUtf8File(file, MAX_ARTICLE_BYTES);
+    if ('problem' in read) throw new Error(`${file}: ${read.problem.reason}.`);
+    const { data, body } = parseArticleFile(read.text);
     const result = articleSchema.safeParse(data);
     if (!result.success) {
       throw new Error(`${file}: frontmatter does not match the article schema, so it cannot be indexed. Run \`npm run ingest -- --check\`.`, {
@@ -117,7 +112,7 @@ export default function pagefindIntegration(): AstroIntegration {
         root = fileURLToPath(config.root);
       },
       'astro:build:done': async ({ dir, logger }) => {
-        const records = await loadRecords(contentDirectory(root), logger);
+        const records = loadRecords(contentDirectory(root));
         const outputPath = path.join(fileURLToPath(dir), 'pagefind');
         await writeSearchIndex(records, outputPath);
         logger.info(`indexed ${records.length} articles into ${outputPath}`);

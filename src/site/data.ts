@@ -2,7 +2,7 @@
  * The build's view of the archive, computed ONCE and shared by every page: the time index,
  * entities, who is mentioned where (with snippets) and the sources. Pages ask; nothing rescans.
  */
-import { existsSync, readdirSync } from 'node:fs';
+import { lstatSync } from 'node:fs';
 import path from 'node:path';
 import { getCollection, type CollectionEntry } from 'astro:content';
 import type { Entity, EntityKind, Source } from '../schema';
@@ -24,8 +24,11 @@ export interface SiteData {
   snippets: ReadonlyMap<string, ReadonlyMap<string, MentionSnippet>>;
   /** Sources by id with their articles, newest first. */
   sources: ReadonlyMap<string, { source: Source; articles: ArticleCard[] }>;
-  /** Names of the seed files present in `seeds/`, to link only to raw texts that exist. */
-  seedFiles: ReadonlySet<string>;
+  /**
+   * Seed file name → SHA-256 for every article whose seed is a regular file in `seeds/`: only seeds
+   * that ingest accepted are served, never whatever else the folder holds.
+   */
+  seedFiles: ReadonlyMap<string, string>;
 }
 
 /** Where the raw seeds live (served under /seeds/). */
@@ -80,7 +83,11 @@ async function load(): Promise<SiteData> {
     }
   }
 
-  const seedFiles = new Set(existsSync(seedsDir) ? readdirSync(seedsDir).filter((name) => name.endsWith('.txt')) : []);
+  const seedFiles = new Map<string, string>();
+  for (const entry of entries) {
+    const { seed, sha256 } = entry.data.provenance;
+    if (isRegularFile(seedFilePath(seed))) seedFiles.set(seed, sha256);
+  }
   return { articles, index, entities, entitiesByKind, articlesByEntity, entityIdsByArticle, snippets, sources, seedFiles };
 }
 
@@ -90,6 +97,14 @@ let cached: Promise<SiteData> | undefined;
 export function getSiteData(): Promise<SiteData> {
   cached ??= load();
   return cached;
+}
+
+function isRegularFile(file: string): boolean {
+  try {
+    return lstatSync(file).isFile();
+  } catch {
+    return false;
+  }
 }
 
 /** Seed file path on disk, for the raw-text endpoint. */

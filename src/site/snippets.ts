@@ -26,29 +26,44 @@ const NAMED: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>', qu
 
 /** Strip the MDX markup the ingest writes, keeping the reader's text and where each mention is. */
 export function plainTextWithMentions(body: string): { text: string; mentions: PlainMention[] } {
-  let text = '';
+  // Pieces are collected and joined once, and the last character is remembered rather than read
+  // back: reading the end of a growing concatenated string flattens it each time (quadratic).
+  const pieces: string[] = [];
+  let length = 0;
+  let lastChar = '';
+  const append = (piece: string): void => {
+    if (piece === '') return;
+    pieces.push(piece);
+    length += piece.length;
+    lastChar = piece.at(-1) ?? lastChar;
+  };
   const mentions: PlainMention[] = [];
   let open: { entityId: string; start: number } | null = null;
   let last = 0;
   for (const match of body.matchAll(TOKEN)) {
-    text += body.slice(last, match.index);
+    append(body.slice(last, match.index));
     last = match.index + match[0].length;
     const [token, entityId, escaped, hex, decimal, named] = match;
-    if (entityId !== undefined) open = { entityId, start: text.length };
+    if (entityId !== undefined) open = { entityId, start: length };
     else if (token === '</Entity>') {
-      if (open !== null) mentions.push({ entityId: open.entityId, start: open.start, end: text.length });
+      if (open !== null) mentions.push({ entityId: open.entityId, start: open.start, end: length });
       open = null;
-    } else if (escaped !== undefined) text += escaped;
-    else if (hex !== undefined) text += String.fromCodePoint(Number.parseInt(hex, 16));
-    else if (decimal !== undefined) text += String.fromCodePoint(Number.parseInt(decimal, 10));
-    else if (named !== undefined) text += NAMED[named] ?? '';
+    } else if (escaped !== undefined) append(escaped);
+    else if (hex !== undefined) append(codePointOr(Number.parseInt(hex, 16), token));
+    else if (decimal !== undefined) append(codePointOr(Number.parseInt(decimal, 10), token));
+    else if (named !== undefined) append(NAMED[named] ?? '');
     else if (token.includes('\n')) {
-      if (!/\s$/.test(text)) text += ' ';
+      if (lastChar === '' || !/\s/.test(lastChar)) append(' ');
     }
     // Other tags and heading marks vanish.
   }
-  text += body.slice(last);
-  return { text, mentions };
+  append(body.slice(last));
+  return { text: pieces.join(''), mentions };
+}
+
+/** The character of a reference, or the reference as written when it names no code point. */
+function codePointOr(code: number, written: string): string {
+  return code <= 0x10ffff ? String.fromCodePoint(code) : written;
 }
 
 /** Cut a snippet of about `radius` characters each side of [start, end), at word boundaries. */

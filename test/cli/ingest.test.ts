@@ -2,33 +2,11 @@
  * The ingest command end to end, in temporary folders: conversion, --check, determinism and every
  * class of bad input. The real seeds/ folder is only read, and checked to be unchanged.
  */
-import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-
-const root = join(import.meta.dirname, '..', '..');
-const temps: string[] = [];
-afterAll(() => {
-  for (const dir of temps) rmSync(dir, { recursive: true, force: true });
-});
-
-function tempDir(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'arshif-ingest-'));
-  temps.push(dir);
-  return dir;
-}
-
-function ingest(args: string[], env: Record<string, string> = {}): { status: number | null; stdout: string; stderr: string } {
-  const result = spawnSync(join(root, 'node_modules/.bin/tsx'), [join(root, 'src/cli/ingest.ts'), ...args], {
-    cwd: root,
-    encoding: 'utf8',
-    env: { ...process.env, ...env },
-  });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+import { describe, expect, it } from 'vitest';
+import { ingest, root, tempDir } from './run-ingest';
 
 /** name → sha256 of every file in a folder, to prove what changed and what did not. */
 function snapshot(dir: string): Record<string, string> {

@@ -5,6 +5,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import sirv from 'sirv';
+import { contentTypeWithCharset } from '../../src/integrations/text-charset';
 import { chromium, type Browser, type Page } from 'playwright-core';
 
 export interface StaticServer {
@@ -21,7 +22,16 @@ export type RequestObserver = (req: http.IncomingMessage, res: http.ServerRespon
 /** Serve `root` so that it appears under `base` (e.g. "/archive/"), as a real host would. */
 export async function startStaticServer(root: string, base = '/', observe?: RequestObserver): Promise<StaticServer> {
   const normalizedBase = base.endsWith('/') ? base : `${base}/`;
-  const serve = sirv(root, { dev: true, etag: false, extensions: ['html'] });
+  // Raw texts get their charset as `astro preview` and GitHub Pages send it.
+  const serve = sirv(root, {
+    dev: true,
+    etag: false,
+    extensions: ['html'],
+    setHeaders: (res, pathname) => {
+      const type = contentTypeWithCharset(pathname);
+      if (type) res.setHeader('Content-Type', type);
+    },
+  });
   const server = http.createServer((req, res) => {
     const url = req.url ?? '/';
     observe?.(req, res, url);

@@ -1,14 +1,30 @@
-/** The raw seed texts, served byte for byte so a reader can check the page against its source. */
-import { readFile } from 'node:fs/promises';
+/**
+ * The raw seed texts, served byte for byte so a reader can check the page against its source.
+ * Only the seeds articles were made from are served, read as regular files (never through a link)
+ * and checked against the SHA-256 ingest recorded, so nothing else on the build machine can leak.
+ */
+import { createHash } from 'node:crypto';
 import type { APIRoute, GetStaticPaths } from 'astro';
+import { readRegularFile } from '../../loaders/files';
 import { getSiteData, seedFilePath } from '../../site/data';
+
+/** Generous: ingest refuses seeds over 2 MiB. */
+const MAX_SEED_BYTES = 16 * 1024 * 1024;
 
 export const getStaticPaths = (async () => {
   const { seedFiles } = await getSiteData();
-  return [...seedFiles].sort().map((file) => ({ params: { seed: file.replace(/\.txt$/, '') } }));
+  return [...seedFiles]
+    .sort(([a], [b]) => (a < b ? -1 : 1))
+    .map(([file, sha256]) => ({ params: { seed: file.replace(/\.txt$/, '') }, props: { file, sha256 } }));
 }) satisfies GetStaticPaths;
 
-export const GET: APIRoute = async ({ params }) => {
-  const bytes = await readFile(seedFilePath(`${String(params['seed'])}.txt`));
-  return new Response(new Uint8Array(bytes), { headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
+export const GET: APIRoute = ({ props }) => {
+  const { file, sha256 } = props as { file: string; sha256: string };
+  const path = seedFilePath(file);
+  const read = readRegularFile(path, MAX_SEED_BYTES);
+  if ('problem' in read) throw new Error(`${path}: ${read.problem.reason}.`);
+  if (createHash('sha256').update(read.bytes).digest('hex') !== sha256) {
+    throw new Error(`${path} is not the text its article was made from (its SHA-256 differs from the article's provenance); run \`npm run ingest\` and commit the result.`);
+  }
+  return new Response(new Uint8Array(read.bytes), { headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
 };
