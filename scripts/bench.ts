@@ -9,6 +9,7 @@ const benchmarks: Record<string, string> = {
   site: 'scripts/bench-site.ts',
   entities: 'scripts/bench-entities.ts',
   search: 'scripts/bench-search.ts',
+  bundle: 'scripts/bench-bundle.ts',
 };
 
 const chosen = process.argv.slice(2).length > 0 ? process.argv.slice(2) : Object.keys(benchmarks);
