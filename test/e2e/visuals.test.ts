@@ -126,6 +126,43 @@ describe('charts and maps in the browser', () => {
     for (const opened of [light, dark, lightMap, darkMap]) await opened.page.context().close();
   });
 
+  for (const width of [1280, 390]) {
+    it(`draws map labels at ${width} px whose ink overlaps no other label and no other place's marker`, async () => {
+      const { page } = await open('places/', width);
+      const result = await page.evaluate(() => {
+        const svg = document.querySelector('svg[data-place-map]')!;
+        const canvas = document.createElement('canvas').getContext('2d')!;
+        // Ink boxes in the SVG's own units: the advance from getBBox, the glyphs' real height from canvas.
+        const ink = (text: SVGTextElement) => {
+          const size = Number(text.parentElement!.getAttribute('font-size'));
+          canvas.font = `${size}px ${getComputedStyle(text).fontFamily}`;
+          const m = canvas.measureText(text.textContent ?? '');
+          const b = text.getBBox();
+          const y = Number(text.getAttribute('y'));
+          return { x0: b.x, x1: b.x + b.width, y0: y - m.actualBoundingBoxAscent, y1: y + m.actualBoundingBoxDescent };
+        };
+        type Box = { x0: number; x1: number; y0: number; y1: number };
+        const hit = (a: Box, b: Box) => a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1;
+        const labels = [...svg.querySelectorAll<SVGTextElement>('.map-labels text')].filter((t) => t.getBoundingClientRect().width > 0);
+        const markers = [...svg.querySelectorAll<SVGCircleElement>('a.map-marker circle')].map((c) => {
+          const [x, y, r] = ['cx', 'cy', 'r'].map((k) => Number(c.getAttribute(k)));
+          return { id: c.parentElement!.getAttribute('data-place'), box: { x0: x! - r!, x1: x! + r!, y0: y! - r!, y1: y! + r! } };
+        });
+        const out: string[] = [];
+        labels.forEach((label, i) => {
+          const id = label.getAttribute('data-place');
+          const box = ink(label);
+          for (const other of labels.slice(i + 1)) if (hit(box, ink(other))) out.push(`${id} × ${other.getAttribute('data-place')}`);
+          for (const marker of markers) if (marker.id !== id && hit(box, marker.box)) out.push(`${id} over ${marker.id}`);
+        });
+        return { clashes: out, shown: labels.length };
+      });
+      expect(result.shown).toBeGreaterThan(0);
+      expect(result.clashes).toEqual([]);
+      await page.context().close();
+    });
+  }
+
   it('shows phones the map labels in larger type, and wide screens the smaller set', async () => {
     const fontPx = async (width: number) => {
       const { page } = await open('places/', width);

@@ -53,7 +53,7 @@ describe('who appears with whom', () => {
     fc.assert(
       fc.property(articles, (lists) => {
         const index = buildCooccurrence(lists);
-        const ids = ['a', 'b', 'c', 'd', 'e', 'f'];
+        const ids = ['a', 'b', 'c', 'd', 'e', 'f'] as const;
         for (const x of ids) {
           for (const y of ids) {
             if (x === y) continue;

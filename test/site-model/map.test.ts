@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { labelWidth, layoutLocatorMap, layoutPlaceMap, markerRadius, overlaps, placeLabels, type MapMarker, type MapPlace } from '../../src/site/map';
+import { labelWidth, layoutLocatorMap, layoutPlaceMap, markerRadius, overlaps, placeLabels, segmentHitsBox, type MapMarker, type MapPlace } from '../../src/site/map';
 import { world110m } from '../../src/site/world';
 
 const place = (id: string, name: string, lat: number, lon: number, count: number): MapPlace => ({ id, name, coordinates: [lat, lon], count, path: `places/${id}/` });
@@ -31,7 +31,14 @@ function allLabelsFree(markers: readonly MapMarker[], labels: ReturnType<typeof 
     for (const other of labels) if (other !== label) expect(overlaps(label.box, other.box), `${label.id} × ${other.id}`).toBe(false);
     for (const m of markers) {
       if (m.id === label.id) continue;
-      expect(overlaps(label.box, { x0: m.x - m.r, y0: m.y - m.r, x1: m.x + m.r, y1: m.y + m.r }), `${label.id} over marker ${m.id}`).toBe(false);
+      const box = { x0: m.x - m.r, y0: m.y - m.r, x1: m.x + m.r, y1: m.y + m.r };
+      expect(overlaps(label.box, box), `${label.id} over marker ${m.id}`).toBe(false);
+      if (label.leader) expect(segmentHitsBox(label.leader.x1, label.leader.y1, label.leader.x2, label.leader.y2, box), `${label.id}'s leader over ${m.id}`).toBe(false);
+    }
+    for (const other of labels) {
+      if (other === label || !other.leader) continue;
+      const { x1, y1, x2, y2 } = other.leader;
+      expect(segmentHitsBox(x1, y1, x2, y2, label.box), `${other.id}'s leader over label ${label.id}`).toBe(false);
     }
   }
 }
@@ -126,8 +133,32 @@ describe('label placement', () => {
     const m: MapMarker = { id: 'a', name: 'كابول', coordinates: [0, 0], count: 1, path: '', x: 200, y: 100, r: 5 };
     const [label] = placeLabels([m], 400, 300, 13).labels;
     expect(label).toMatchObject({ anchor: 'start', x: 192 });
-    expect(label!.box.x1).toBe(192);
-    expect(label!.box.x1 - label!.box.x0).toBeCloseTo(labelWidth('كابول', 13));
+    expect(label!.box.x1).toBe(193);
+    expect(label!.box.x1 - label!.box.x0).toBeCloseTo(labelWidth('كابول', 13) + 2);
+  });
+});
+
+describe('leader lines', () => {
+  it('join a label set away from a crowded marker to that marker, from its rim to the label', () => {
+    // At phone size the capitals crowd Tajikistan and Kyrgyzstan: some labels must stand off.
+    const map = layoutPlaceMap(places, world110m);
+    const withLeaders = map.layers[1]!.labels.filter((l) => l.leader);
+    expect(withLeaders.length).toBeGreaterThan(0);
+    for (const label of withLeaders) {
+      const marker = map.markers.find((m) => m.id === label.id)!;
+      const { x1, y1, x2, y2 } = label.leader!;
+      expect(Math.hypot(x1 - marker.x, y1 - marker.y)).toBeCloseTo(marker.r, 0);
+      // Leader ends are written to a tenth of a unit.
+      expect(x2 >= label.box.x0 - 0.05 && x2 <= label.box.x1 + 0.05 && y2 >= label.box.y0 - 0.05 && y2 <= label.box.y1 + 0.05).toBe(true);
+    }
+  });
+
+  it('find segments crossing a box and miss those that pass by', () => {
+    const box = { x0: 10, y0: 10, x1: 20, y1: 20 };
+    expect(segmentHitsBox(0, 15, 30, 15, box)).toBe(true);
+    expect(segmentHitsBox(0, 0, 9, 30, box)).toBe(false);
+    expect(segmentHitsBox(15, 15, 16, 16, box)).toBe(true);
+    expect(segmentHitsBox(0, 25, 30, 25, box)).toBe(false);
   });
 });
 

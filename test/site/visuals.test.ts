@@ -49,7 +49,7 @@ const rawSvg = (p: Page, marker: string): string => p.html.match(new RegExp(`<sv
 /** How many articles mention an entity, as its own page states (the last fact of its page). */
 const mentionCount = (kind: string, id: string): number => {
   const facts = page(`${segment[kind]}/${id}/index.html`).elements.filter((el) => el.name === 'dd');
-  return Number(textContent(facts.at(-1)!).trim());
+  return Number(textContent(facts.at(-1)! as never).trim());
 };
 
 /** The bars of a chart: key, count, link and drawn width. */
@@ -108,7 +108,7 @@ describe('the timeline chart', () => {
   it('repeats the numbers in a table for screen readers', () => {
     const timeline = page('timeline/index.html');
     const table = timeline.elements.find((el) => el.name === 'table' && attr(el, 'class').includes('visually-hidden'))!;
-    const cells = within(table, (el) => el.name === 'td').map((td) => Number(textContent(td).trim()));
+    const cells = within(table, (el) => el.name === 'td').map((td) => Number(textContent(td as never).trim()));
     expect(cells).toEqual(bars(timeline, 'years-chart').map((b) => b.count));
   });
 });
