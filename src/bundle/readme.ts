@@ -20,6 +20,7 @@ export function bagReadme(facts: ReadmeFacts): string {
 بُني من الإيداع ${facts.commit} بتاريخ ${facts.day}.
 - data/ : الموقع نفسه، وفيه النصوص الخام للمقالات (data/seeds/) وملفات MDX (data/mdx/) وملفات البيانات (data/data/: articles.json وarticles.csv وarticles.jsonl وentities.json وdatapackage.json) وCITATION.cff.
 - bagit.txt وbag-info.txt : تعريف الحقيبة ومصدرها وتاريخها وحجمها.
+- verify.html : صفحة تتحقق من الحقيبة في المتصفح.
 - manifest-sha256.txt وmanifest-sha512.txt : بصمة كل ملف في data/.
 - tagmanifest-sha256.txt وtagmanifest-sha512.txt : بصمة ملفات الحقيبة الأخرى.
 
@@ -31,6 +32,7 @@ export function bagReadme(facts: ReadmeFacts): string {
    ثم افتح http://localhost:8000/
 
 كيف أتحقق من سلامته؟
+- بالمتصفح وحده: افتح verify.html من مجلد الحقيبة واختر المجلد نفسه؛ تُحسب البصمات في المتصفح دون شبكة.
 - من داخل مجلد الحقيبة بعد فكّ الضغط:   sha256sum -c manifest-sha256.txt && sha256sum -c tagmanifest-sha256.txt
   (أو sha512sum مع ملفَّي sha512)، ثم قارن Payload-Oxum في bag-info.txt (عدد البايتات.عدد الملفات) بمحتوى data/.
 - أو بأي أداة BagIt، مثل: bagit.py --validate <المجلد>
@@ -45,6 +47,7 @@ The complete arshif archive of Arabic news (${facts.articles} articles) as a sta
 Built from commit ${facts.commit}, dated ${facts.day}.
 - data/ : the website itself, with each article's raw source text (data/seeds/), its MDX (data/mdx/), the data exports (data/data/: articles.json, articles.csv, articles.jsonl, entities.json, datapackage.json) and CITATION.cff.
 - bagit.txt, bag-info.txt : the bag declaration, its source, date and size.
+- verify.html : a page that verifies the bag in the browser.
 - manifest-sha256.txt, manifest-sha512.txt : a checksum of every file in data/.
 - tagmanifest-sha256.txt, tagmanifest-sha512.txt : checksums of the bag's other files.
 
@@ -56,6 +59,7 @@ How do I open it?
    then open http://localhost:8000/
 
 How do I verify it?
+- With a browser alone: open verify.html in the bag folder and choose that folder; the checksums are computed in the browser, offline.
 - From inside the unzipped bag folder:   sha256sum -c manifest-sha256.txt && sha256sum -c tagmanifest-sha256.txt
   (or sha512sum with the sha512 files), then compare Payload-Oxum in bag-info.txt (octets.files) with data/.
 - Or with any BagIt tool, e.g.: bagit.py --validate <folder>

@@ -11,6 +11,7 @@ import { parseArgs } from 'node:util';
 import { zipBag } from '../bundle/archive';
 import { calendarDate, digest, makeBag, manifest, type BagFile } from '../bundle/bagit';
 import { bagReadme } from '../bundle/readme';
+import { verifyPage } from '../bundle/verify-page';
 
 const { values } = parseArgs({
   options: {
@@ -85,7 +86,7 @@ try {
       commit: git.commit,
       commitDate: git.commitDate,
     },
-    [readme],
+    [readme, { path: 'verify.html', bytes: new TextEncoder().encode(verifyPage()) }],
   );
   const zip = zipBag(name, bag, day);
   const outDir = path.resolve(root, values.out);

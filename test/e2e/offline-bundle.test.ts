@@ -5,7 +5,7 @@
  * entity page, a search with a variant spelling — and the data exports checked.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -71,7 +71,7 @@ describe('npm run bundle', () => {
   });
 
   it('writes the BagIt tag files, the bilingual README and a bag-info dated by the commit', () => {
-    for (const file of ['bagit.txt', 'bag-info.txt', 'manifest-sha256.txt', 'manifest-sha512.txt', 'tagmanifest-sha256.txt', 'README.txt', 'data/index.html']) {
+    for (const file of ['bagit.txt', 'bag-info.txt', 'manifest-sha256.txt', 'manifest-sha512.txt', 'tagmanifest-sha256.txt', 'README.txt', 'verify.html', 'data/index.html']) {
       expect(readdirSync(path.dirname(path.join(bagDir, file)))).toContain(path.basename(file));
     }
     const info = readFileSync(path.join(bagDir, 'bag-info.txt'), 'utf8');
@@ -179,6 +179,25 @@ describe('the unpacked bag opened from disk (file://)', () => {
     await page.goto(`${pathToFileURL(path.join(bagDir, 'data/search/index.html')).href}?q=Rahmon`);
     await page.locator('#search-results[aria-busy="false"] li').first().waitFor();
     expect(await page.locator('#search-results li h3').first().textContent()).toContain('رحمون');
+  });
+
+  it('verifies itself in the browser alone with verify.html, and catches a changed byte', async () => {
+    const check = async (dir: string): Promise<{ result: string | undefined; problems: string[] }> => {
+      await page.goto(pathToFileURL(path.join(dir, 'verify.html')).href);
+      await page.locator('#bag').setInputFiles(dir);
+      await page.waitForFunction(() => document.body.dataset['result'] !== undefined, undefined, { timeout: 60_000 });
+      return { result: await page.evaluate(() => document.body.dataset['result']), problems: await page.locator('#out li').allTextContents() };
+    };
+    expect(await check(bagDir)).toEqual({ result: 'valid', problems: [] });
+    const copy = path.join(work, 'tampered-folder', path.basename(bagDir));
+    cpSync(bagDir, copy, { recursive: true });
+    const target = path.join(copy, 'data/about/index.html');
+    const bytes = readFileSync(target);
+    bytes[50] = bytes[50]! ^ 0x01;
+    writeFileSync(target, bytes);
+    const tampered = await check(copy);
+    expect(tampered.result).toBe('invalid');
+    expect(tampered.problems).toContain('data/about/index.html: SHA-256 differs from manifest-sha256.txt (the file was changed)');
   });
 
   it('made no network request and met no error on the way', () => {
