@@ -196,8 +196,9 @@ const directions: ReadonlyArray<readonly [number, number]> = [
 
 /**
  * Where a label may go around its marker, in order of preference: touching it (beside, above,
- * below, diagonally, then above or below slid sideways), then one and two text heights away with
- * a leader line back to the marker, for the crowded clusters where nothing touching is free.
+ * below, diagonally, above or below slid sideways, beside but half a line up or down), then one to
+ * three text heights away with a leader line back to the marker, for the crowded clusters where
+ * nothing touching is free.
  */
 function candidates(marker: MapMarker, text: string, fontSize: number): MapLabel[] {
   const w = labelWidth(text, fontSize);
@@ -224,20 +225,25 @@ function candidates(marker: MapMarker, text: string, fontSize: number): MapLabel
     return label;
   };
   /** The label placed `distance` beyond the marker's rim in direction (dx, dy). */
-  const toward = ([dx, dy]: readonly [number, number], distance: number, leader: boolean): MapLabel => {
+  /** `shift` moves a label beside its marker up or down, still level with the marker. */
+  const toward = ([dx, dy]: readonly [number, number], distance: number, leader: boolean, shift = 0): MapLabel => {
     const reach = marker.r * (dx !== 0 && dy !== 0 ? 0.7 : 1) + distance;
     const cx = marker.x + dx * reach;
-    const cy = marker.y + dy * (reach + height / 2);
+    const cy = dy === 0 ? marker.y + shift : marker.y + dy * (reach + height / 2);
     const x0 = dx < 0 ? cx - w : dx > 0 ? cx : cx - w / 2;
-    return at(x0, dy === 0 ? marker.y : cy, dx < 0 ? 'start' : dx > 0 ? 'end' : 'middle', leader);
+    return at(x0, cy, dx < 0 ? 'start' : dx > 0 ? 'end' : 'middle', leader);
   };
+  // Beside the marker, half a text height up or down: room between two rows of labels.
+  const besideShifted = (distance: number, leader: boolean) =>
+    [-1, 1].flatMap((dx) => [height / 2, -height / 2].map((shift) => toward([dx, 0], distance, leader, shift)));
   const spots = directions.map((d) => toward(d, gap, false));
   // Above or below, slid sideways so the label clears a neighbour on one side.
   for (const dy of [-1, 1]) {
     const cy = marker.y + dy * (marker.r + gap + height / 2);
     spots.push(at(marker.x + marker.r - w, cy, 'start', false), at(marker.x - marker.r, cy, 'end', false));
   }
-  for (const steps of [1, 2]) for (const d of directions) spots.push(toward(d, gap + steps * height, true));
+  spots.push(...besideShifted(gap, false));
+  for (const steps of [1, 2, 3]) spots.push(...directions.map((d) => toward(d, gap + steps * height, true)), ...besideShifted(gap + steps * height, true));
   return spots;
 }
 
