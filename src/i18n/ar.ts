@@ -89,6 +89,17 @@ export const ar = {
     'تُعرَّف أسماء الأشخاص والأماكن والمنظمات من معجم أسماء يحرره المساهمون، ويصير كل ذكر لها رابطاً إلى صفحتها.',
   ],
   generatedBy: 'أرشيف — موقع ثابت يعمل دون اتصال',
+  // Data exports on the about page (src/site/exports.ts).
+  dataTitle: 'البيانات',
+  dataIntro: 'بيانات الأرشيف كلها قابلة للتنزيل وإعادة الاستعمال:',
+  dataFiles: {
+    articlesCsv: 'بيانات المقالات (CSV، يُفتح في برامج الجداول)',
+    articlesJson: 'بيانات المقالات (JSON)',
+    articlesJsonl: 'المقالات بنصوصها الكاملة (JSON Lines، مقال في كل سطر)',
+    entitiesJson: 'الأشخاص والأماكن والمنظمات (JSON)',
+    dataPackage: 'وصف الملفات (Frictionless Data Package)',
+    citation: 'كيف تستشهد بالأرشيف (CITATION.cff)',
+  },
   // Charts, maps and companions (timeline, places index, entity pages).
   articleCount: (n: number) => (n === 0 ? 'لا مقالات' : n === 1 ? 'مقال واحد' : n === 2 ? 'مقالان' : n <= 10 ? `${n} مقالات` : `${n} مقالاً`),
   chartYears: 'عدد المقالات في كل سنة',

@@ -13,7 +13,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { unzipBag, zipBag } from '../../src/bundle/archive';
 import type { BagFile } from '../../src/bundle/bagit';
-import { launchChromium } from './harness';
+import { launchChromium, startStaticServer } from './harness';
 
 /** The environment for a child npm run, minus what the test runner adds (it leaks into Astro's build). */
 function childEnvironment(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
@@ -205,6 +205,25 @@ describe('the unpacked bag opened from disk (file://)', () => {
   });
 });
 
+describe('the unpacked bag served by a local server, as its README says', () => {
+  it('searches with Pagefind, filters included, when the data folder is served at the root', async () => {
+    const server = await startStaticServer(path.join(bagDir, 'data'), '/');
+    const page = await browser.newPage();
+    try {
+      await page.goto(server.url(`search/index.html?q=${encodeURIComponent('Rahmon')}`));
+      await page.locator('#search-results[aria-busy="false"] li').first().waitFor();
+      expect(await page.locator('#search-results li h3').first().textContent()).toContain('رحمون');
+      // Pagefind's filter counts appear; the offline engine has none, so this proves which one ran.
+      expect(await page.locator('#search-facets input[type=checkbox]').count()).toBeGreaterThan(0);
+      await page.locator('#search-results li h3 a').first().click();
+      expect(new URL(page.url()).pathname).toMatch(/^\/articles\/[^/]+\/(index\.html)?$/);
+    } finally {
+      await page.close();
+      await server.close();
+    }
+  });
+});
+
 describe('the data exports in the bag', () => {
   const dataDir = (): string => path.join(bagDir, 'data/data');
   const articleCount = (): number => readdirSync(path.join(bagDir, 'data/articles')).length;
@@ -231,6 +250,14 @@ describe('the data exports in the bag', () => {
     }
     return rows;
   }
+
+  it('are linked from the about page, with relative links that reach the files', () => {
+    const about = readFileSync(path.join(bagDir, 'data/about/index.html'), 'utf8');
+    for (const name of ['data/articles.csv', 'data/articles.json', 'data/articles.jsonl', 'data/entities.json', 'data/datapackage.json', 'CITATION.cff']) {
+      expect(about).toContain(`href="../${name}"`);
+      expect(readFileSync(path.join(bagDir, 'data/about', '..', name)).length).toBeGreaterThan(0);
+    }
+  });
 
   it('are valid UTF-8', () => {
     for (const name of ['articles.csv', 'articles.json', 'articles.jsonl', 'entities.json', 'datapackage.json']) {
