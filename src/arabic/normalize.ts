@@ -113,3 +113,64 @@ export function toLatinDigits(text: string): string {
     return String.fromCharCode(code - (code >= 0x06f0 ? 0x06f0 : 0x0660) + 48);
   });
 }
+
+/**
+ * Article chains in folded spelling: ال, optionally after ب/ك/ل and then و/ف (وبال، فال، كال…),
+ * and لل, which is ل + ال with the alef dropped (للأمم).
+ */
+const ARTICLE_CHAIN = /^(?:[\u0648\u0641]?[\u0628\u0643\u0644]?\u0627\u0644|[\u0648\u0641]?\u0644\u0644)/u;
+/** One-letter proclitics stripped without an article: the conjunction و and the prepositions ب, ل. */
+const LETTER_CLITIC = /^[\u0648\u0628\u0644]/u;
+/** Fewest letters left behind an article chain: three-letter roots (الأمن → أمن) are the norm. */
+const MIN_AFTER_ARTICLE = 3;
+/**
+ * Fewest letters left behind a lone و or ب: four. A three-letter remainder is too often another
+ * word whose first root letter is و/ب: وحدة is not و + حدة, nor وجهة و + جهة, nor بنية ب + نية.
+ * So وأمن and بأمن are not found by أمن (measured in test/e2e/search.test.ts).
+ */
+const MIN_AFTER_WAW_BA = 4;
+/**
+ * Fewest letters left behind a lone ل: three, because the stemmer never strips ل itself (لأمن,
+ * لدعم would otherwise find nothing), and ل + three letters is seldom a word of its own; the
+ * known exception, لجنة → جنة, is accepted.
+ */
+const MIN_AFTER_LAM = 3;
+
+/** Letters in what would remain, or 0 when it does not start with a letter (و-الحدود stays whole). */
+function letterCount(text: string): number {
+  if (!/^\p{L}/u.test(text)) return 0;
+  let count = 0;
+  for (const char of text) if (/\p{L}/u.test(char)) count++;
+  return count;
+}
+
+/**
+ * Strip leading proclitics from one folded word: article chains (ال، وال، بال، كال، فال، لل، وبال…)
+ * and a lone ل while at least three letters remain, a lone و or ب while at least four remain,
+ * repeated until none applies. Used on both sides of search (index and query), so what matters is that a
+ * word with and without its clitics ends in the same form, not that the form is a dictionary word.
+ *
+ * Repeating to a fixed point is what keeps the two sides in step: الالتزام → التزام → تزام is what
+ * a bare التزام also becomes, للوكاشينكو and لوكاشينكو both become كاشينكو, وبوتين and بوتين
+ * both become وتين. The result is therefore idempotent. A word whose first letters only look like
+ * clitics (لبنان → بنان, إلهام → هام) is cut the same way wherever it occurs, so it is still found;
+ * the cost is that it also finds the rare different word the remainder spells (هام, "important").
+ * The conjunction ف and the preposition ك are stripped only in front of the article: alone they
+ * begin too many words (فعالية/عالية, كيان/يان).
+ */
+export function stripProclitics(word: string): string {
+  let current = word;
+  for (;;) {
+    const article = ARTICLE_CHAIN.exec(current);
+    if (article && letterCount(current.slice(article[0].length)) >= MIN_AFTER_ARTICLE) {
+      current = current.slice(article[0].length);
+      continue;
+    }
+    const minimum = current.startsWith('\u0644') ? MIN_AFTER_LAM : MIN_AFTER_WAW_BA;
+    if (LETTER_CLITIC.test(current) && letterCount(current.slice(1)) >= minimum) {
+      current = current.slice(1);
+      continue;
+    }
+    return current;
+  }
+}

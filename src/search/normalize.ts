@@ -2,31 +2,33 @@
  * The search spelling of Arabic text: one function (`searchForm`) turns a word into the form that is
  * both written into the Pagefind index and sent as the query, so the two sides cannot drift apart.
  *
- * It is `foldArabic` (hamza seats, alef forms, ى/ي, ة/ه, tashkeel, tatweel, digits, case) plus the
- * one clitic rule Pagefind's Arabic stemmer lacks: it never strips و in front of alef, and after
- * folding every و+أ word (وأفغانستان, والحدود) has و in front of alef.
+ * It is `foldArabic` (hamza seats, alef forms, ى/ي, ة/ه, tashkeel, tatweel, digits, case) followed
+ * by `stripProclitics` (the article and the clitics و ب ل, and ف ك before the article). Pagefind's
+ * Arabic stemmer (Snowball) strips clitics itself, but unevenly: it never strips ل (لروسيا stays
+ * لروسي while روسيا becomes روسي), strips only one of two stacked prefixes (وبوتين → بوت but
+ * بوتين → وتين), and keeps وال/بال on short words (والأمن → والام, الأمن → امن). Pagefind matches a
+ * query stem only as a prefix of an indexed stem, so each of those splits one word into two that
+ * do not find each other. Stripping first, the same way on both sides, hands the stemmer the bare
+ * word whatever was written in front of it.
  */
-import { foldArabic } from '../arabic/normalize';
+import { foldArabic, stripProclitics } from '../arabic/normalize';
 
 /** Pagefind counts word positions over Unicode White_Space runs; split the same way to stay aligned. */
 const WORD_SEPARATOR = /\p{White_Space}+/u;
 
-/**
- * Conjunction و before alef and at least three more letters: `والحدود` → `الحدود`, `وافغانستان` →
- * `افغانستان`. Words of four letters or fewer (والد, واحد, واد) keep it: there و is usually a root
- * letter. Where a longer word really starts with و (واشنطن), both sides lose it alike, so it is
- * still found.
- */
-const WAW_BEFORE_ALEF = /^(\P{L}*)\u0648(\u0627\p{L}{3,})/u;
+/** Leading punctuation («والحدود) stays in front; the clitics are stripped from the letters behind it. */
+const LEADING_NON_LETTERS = /^(\P{L}*)([\s\S]*)$/u;
 
 /** Split text into words exactly as Pagefind counts positions (whitespace runs, no empties). */
 export function splitWords(text: string): string[] {
   return text.split(WORD_SEPARATOR).filter((word) => word.length > 0);
 }
 
-/** The search spelling of one word: folded, و before alef dropped; never contains whitespace. */
+/** The search spelling of one word: folded, leading clitics stripped; never contains whitespace. */
 export function searchForm(word: string): string {
-  return foldArabic(word).replace(/\p{White_Space}+/gu, '').replace(WAW_BEFORE_ALEF, '$1$2');
+  const folded = foldArabic(word).replace(/\p{White_Space}+/gu, '');
+  const [, lead = '', letters = ''] = LEADING_NON_LETTERS.exec(folded) ?? [];
+  return lead + stripProclitics(letters);
 }
 
 /**

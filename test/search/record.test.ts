@@ -38,7 +38,7 @@ describe('buildSearchRecord', () => {
 
   it('indexes the title and body one word per original word, in search spelling', () => {
     const original = [...splitWords(article.title), ...splitWords(body)];
-    expect(indexed.slice(0, original.length)).toEqual(['رحمون', 'يستقبل', 'تاسماغامبيتوف', 'اكد', 'الرءيس', 'الطاجيكستاني', 'امام', 'علي', 'رحمون', 'الحدود']);
+    expect(indexed.slice(0, original.length)).toEqual(['رحمون', 'يستقبل', 'تاسماغامبيتوف', 'اكد', 'رءيس', 'طاجيكستاني', 'امام', 'علي', 'رحمون', 'حدود']);
   });
   it('carries the body in its original spelling and where it starts among the indexed words', () => {
     expect(record.meta['text']).toBe(body);
@@ -49,7 +49,7 @@ describe('buildSearchRecord', () => {
   });
   it('appends every spelling of every annotated entity, English names lowercased', () => {
     const appendix = indexed.slice(10).join(' ');
-    for (const term of ['رحمن', 'rahmon', 'emomali', 'tajikistan', 'الطاجيكيه', 'تاس', 'tass']) expect(appendix.split(' ')).toContain(term);
+    for (const term of ['رحمن', 'rahmon', 'emomali', 'tajikistan', 'طاجيكيه', 'تاس', 'tass']) expect(appendix.split(' ')).toContain(term);
   });
   it('records where each entity\'s names sit among the indexed words', () => {
     const spans = record.meta['entities']!.split(' ').map((pair) => pair.split('-').map(Number));
