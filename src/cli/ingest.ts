@@ -10,18 +10,15 @@ import { VFile } from 'vfile';
 import { reporter } from 'vfile-reporter';
 import { loadIngestConfig, type FileReport } from '../loaders/content';
 import { listRealFolder, readRegularFile, readUtf8File, realFolderProblem, type FolderEntry } from '../loaders/files';
+import { MAX_SEED_BYTES, readSeedInput, sidecarName as sidecarFileName } from '../loaders/seeds';
 import { findConflicts } from '../pipeline/corpus';
 import { ingestSeed, type IngestResult } from '../pipeline/index';
 import { fatal, warning, type PipelineMessage } from '../pipeline/messages';
-import { MAX_SIDECAR_BYTES } from '../pipeline/sidecar';
 import { articleSlug, seedId } from '../pipeline/slug';
 import { seedFileName } from '../schema';
 
 /** Folders of at least this many seeds report progress on stderr. */
 const PROGRESS_MIN_SEEDS = 200;
-
-/** Largest seed accepted, in bytes: twenty times the longest news article, far below what hurts the build. */
-const MAX_SEED_BYTES = 2 * 1024 * 1024;
 
 /** More removals than this in one run (or all articles) need --prune: a wrong --seeds must not empty the archive. */
 const MAX_UNPRUNED_REMOVALS = 10;
@@ -172,7 +169,7 @@ function run(): number {
     // A seed that fails keeps its article: a bad edit must not delete what was published.
     if (identity.slug !== '') expected.add(`${identity.slug}.mdx`);
     const id = seedId(identity.name);
-    const sidecarName = `${id}.meta.yaml`;
+    const sidecarName = sidecarFileName(identity.name);
     const conflict = conflicts.get(identity.path);
     let result: IngestResult;
     if (identity.problem) {
@@ -180,19 +177,8 @@ function run(): number {
     } else if (conflict) {
       result = { id, slug: identity.slug, sha256: identity.sha256, article: null, mdx: null, messages: conflict, sidecarMessages: [], candidates: [] };
     } else {
-      const sidecar = readSidecar(sidecars.get(sidecarName), join(seedsDir, sidecarName));
-      const read = readRegularFile(identity.path, MAX_SEED_BYTES);
-      if ('problem' in read) {
-        result = { id, slug: identity.slug, sha256: '', article: null, mdx: null, messages: [fatal(read.problem.ruleId, read.problem.reason)], sidecarMessages: [], candidates: [] };
-      } else if ('problem' in sidecar) {
-        result = {
-          id, slug: identity.slug, sha256: identity.sha256, article: null, mdx: null,
-          messages: [fatal('invalid-sidecar', `the sidecar ${sidecarName} cannot be read (see its messages), so the article was not written`)],
-          sidecarMessages: [sidecar.problem], candidates: [],
-        };
-      } else {
-        result = ingestSeed({ fileName: identity.name, bytes: read.bytes, ...(sidecar.text === undefined ? {} : { sidecar: sidecar.text }) }, config);
-      }
+      const read = readSeedInput(seedsDir, identity.name, sidecars.has(sidecarName));
+      result = 'input' in read ? ingestSeed(read.input, config) : { id, slug: identity.slug, sha256: identity.sha256, article: null, mdx: null, candidates: [], ...read };
     }
     fileFor(identity.path, result.messages);
     if (result.sidecarMessages.length > 0) fileFor(join(seedsDir, sidecarName), result.sidecarMessages);
@@ -311,14 +297,6 @@ function classifyEntries(
 function notRegular(entry: FolderEntry): PipelineMessage {
   const what = entry.kind === 'symlink' ? 'a symbolic link' : entry.kind === 'folder' ? 'a folder' : 'a special file';
   return fatal('not-a-regular-file', `${entry.name} is ${what}; seeds and sidecars are read only as regular files inside the seeds folder, never through links — replace it with the file itself`);
-}
-
-/** The sidecar's text if there is one, or why it cannot be read. */
-function readSidecar(entry: FolderEntry | undefined, path: string): { text?: string } | { problem: PipelineMessage } {
-  if (!entry) return {};
-  const read = readUtf8File(path, MAX_SIDECAR_BYTES);
-  if ('problem' in read) return { problem: fatal(read.problem.ruleId === 'file-too-large' ? 'invalid-sidecar' : read.problem.ruleId, read.problem.reason) };
-  return { text: read.text };
 }
 
 /** Why the output folder cannot be written, or null. A folder that does not exist yet must be created under real folders. */
