@@ -360,6 +360,10 @@ describe('the real gazetteer on tricky press spellings', () => {
     ['انتخابات في ولاية جورجيا وفي جورجيا', [['ولاية جورجيا', 'georgia-us-state'], ['جورجيا', 'georgia']]],
     ['الاتحاد الاقتصادي الأوراسي ومنظمة التعاون الإسلامي', [['الاتحاد الاقتصادي الأوراسي', 'eaeu'], ['ومنظمة التعاون الإسلامي', 'oic']]],
     ['أعلن الرئيس شوكت ميرضيائيف ثم ميرزيوييف', [['شوكت ميرضيائيف', 'shavkat-mirziyoyev'], ['ميرزيوييف', 'shavkat-mirziyoyev']]],
+    // The two Badakhshans are told apart by their longer names; the bare name links neither.
+    ['من غورنو بدخشان إلى بدخشان الأفغانية عبر بدخشان', [['غورنو بدخشان', 'gorno-badakhshan'], ['بدخشان الأفغانية', 'badakhshan-province']]],
+    ['على ضفاف نهر جيحون قرب ترمذ', [['نهر جيحون', 'amu-darya'], ['ترمذ', 'termez']]],
+    ['في ألما آتا سابقا', [['ألما آتا', 'almaty']]],
   ])('%s', (text, expected) => {
     expect(ids(text)).toEqual(expected);
   });
