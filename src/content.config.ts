@@ -4,6 +4,7 @@ import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { formatReports, hasFatalReport, loadGazetteer } from './loaders/content';
 import { listRealFolder } from './loaders/files';
+import { contentError } from './site/content-error';
 import { articleSchema, entitySchema } from './schema';
 
 /** Where content lives; a benchmark or fixture build may point elsewhere. */
@@ -21,7 +22,7 @@ const articles = defineCollection({
  */
 async function loadGazetteerEntries(): Promise<Array<Record<string, unknown> & { id: string }>> {
   const { entities, reports } = loadGazetteer(path.join(contentDir, 'gazetteer'));
-  if (hasFatalReport(reports)) throw new Error(`The gazetteer has errors; fix them (npm run ingest lists them too):\n${formatReports(reports)}`);
+  if (hasFatalReport(reports)) throw contentError(`The gazetteer has errors:\n${formatReports(reports)}`, 'Fix the files named above; `npm run ingest` lists the same problems.');
   return entities;
 }
 
@@ -30,10 +31,12 @@ function checkArticlesFolder(folder: string): void {
   const listed = listRealFolder(folder);
   if ('problem' in listed) {
     if (listed.problem.ruleId === 'missing-file') return;
-    throw new Error(`${folder}: ${listed.problem.reason}.`);
+    throw contentError(`${folder}: ${listed.problem.reason}.`, 'Articles live in a real folder written by `npm run ingest`.');
   }
   const odd = listed.entries.filter((entry) => entry.name.endsWith('.mdx') && entry.kind !== 'file');
-  if (odd.length > 0) throw new Error(`${folder}: ${odd.map((e) => e.name).join(', ')} ${odd.length === 1 ? 'is not a regular file' : 'are not regular files'}; articles are only ever regular files written by \`npm run ingest\`.`);
+  if (odd.length > 0) {
+    throw contentError(`${folder}: ${odd.map((e) => e.name).join(', ')} ${odd.length === 1 ? 'is not a regular file' : 'are not regular files'}.`, 'Articles are only ever regular files written by `npm run ingest`; remove the link or folder.');
+  }
 }
 checkArticlesFolder(path.join(contentDir, 'articles'));
 

@@ -11,6 +11,7 @@ import * as pagefind from 'pagefind';
 import { formatReports, hasFatalReport, loadGazetteer } from '../loaders/content';
 import { listRealFolder, readUtf8File } from '../loaders/files';
 import { articleSchema } from '../schema';
+import { contentError } from '../site/content-error';
 import { parseArticleFile } from '../search/article-file';
 import { mdxToPlainText } from '../search/plain-text';
 import { buildSearchRecord, type SearchRecord, type SearchableEntity } from '../search/record';
@@ -24,7 +25,7 @@ export function contentDirectory(root: string): string {
 /** Read the gazetteer through the loader ingest and the site use; a gazetteer they refuse stops the build. */
 function loadEntities(directory: string): Map<string, SearchableEntity> {
   const { entities, reports } = loadGazetteer(directory);
-  if (hasFatalReport(reports)) throw new Error(`The gazetteer has errors, so the search index cannot be built:\n${formatReports(reports)}`);
+  if (hasFatalReport(reports)) throw contentError(`The gazetteer has errors, so the search index cannot be built:\n${formatReports(reports)}`, 'Fix the files named above; `npm run ingest` lists the same problems.');
   return new Map(entities.map((entity) => [entity.id, entity]));
 }
 
@@ -41,13 +42,13 @@ export function loadRecords(content: string): SearchRecord[] {
   const listed = listRealFolder(articlesDir);
   if ('problem' in listed) {
     if (listed.problem.ruleId === 'missing-file') return [];
-    throw new Error(`${articlesDir}: ${listed.problem.reason}.`);
+    throw contentError(`${articlesDir}: ${listed.problem.reason}.`, 'Articles live in a real folder written by `npm run ingest`.');
   }
   const records: SearchRecord[] = [];
   for (const { name } of listed.entries.filter((entry) => entry.name.endsWith('.mdx') && !entry.name.startsWith('.'))) {
     const file = path.join(articlesDir, name);
     const read = readUtf8File(file, MAX_ARTICLE_BYTES);
-    if ('problem' in read) throw new Error(`${file}: ${read.problem.reason}.`);
+    if ('problem' in read) throw contentError(`${file}: ${read.problem.reason}.`, 'Run `npm run ingest` to rewrite the articles.');
     const { data, body } = parseArticleFile(read.text);
     const result = articleSchema.safeParse(data);
     if (!result.success) {

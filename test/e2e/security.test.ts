@@ -229,3 +229,17 @@ describe('a hostile pull request, built and opened in Chromium', () => {
     await context.close();
   });
 });
+
+describe('a gazetteer that ingest would refuse', () => {
+  it('stops the site build too, naming the file, with a hint and no stack trace', () => {
+    const broken = path.join(work, 'broken-content');
+    cpSync(content, broken, { recursive: true });
+    writeFileSync(path.join(broken, 'gazetteer', 'extra.yml'), '- {id: emomali-rahmon, kind: person, name: مزور, nameEn: Fake, description: وصف}\n');
+    const sync = spawnSync('npx', ['astro', 'sync'], { cwd: root, encoding: 'utf8', env: { ...process.env, ARSHIF_CONTENT_DIR: broken } });
+    const output = `${sync.stdout}\n${sync.stderr}`;
+    expect(sync.status).not.toBe(0);
+    expect(output).toContain(`${path.join(broken, 'gazetteer', 'extra.yml')}  error  the gazetteer folder holds only .yaml files`);
+    expect(output).toContain('Hint:');
+    expect(output).not.toContain('Stack trace');
+  }, 120_000);
+});

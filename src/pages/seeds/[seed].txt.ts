@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { readRegularFile } from '../../loaders/files';
+import { contentError } from '../../site/content-error';
 import { getSiteData, seedFilePath } from '../../site/data';
 
 /** Generous: ingest refuses seeds over 2 MiB. */
@@ -22,9 +23,9 @@ export const GET: APIRoute = ({ props }) => {
   const { file, sha256 } = props as { file: string; sha256: string };
   const path = seedFilePath(file);
   const read = readRegularFile(path, MAX_SEED_BYTES);
-  if ('problem' in read) throw new Error(`${path}: ${read.problem.reason}.`);
+  if ('problem' in read) throw contentError(`${path}: ${read.problem.reason}.`, 'Seeds are regular files in seeds/; run `npm run ingest` to see every problem.');
   if (createHash('sha256').update(read.bytes).digest('hex') !== sha256) {
-    throw new Error(`${path} is not the text its article was made from (its SHA-256 differs from the article's provenance); run \`npm run ingest\` and commit the result.`);
+    throw contentError(`${path} is not the text its article was made from (its SHA-256 differs from the article's provenance).`, 'Run `npm run ingest` and commit the result.');
   }
   return new Response(new Uint8Array(read.bytes), { headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
 };
