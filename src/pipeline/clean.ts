@@ -29,6 +29,7 @@ const ruleSchema = z
       }),
     field: z.enum(boilerplateFields).optional(),
     position: z.enum(['anywhere', 'head']).default('anywhere'),
+    list: z.boolean().default(false),
   })
   .strict();
 
@@ -42,6 +43,8 @@ export interface BoilerplateRule {
   pattern: LinePattern;
   field?: BoilerplateField;
   position: 'anywhere' | 'head';
+  /** The line heads a list of links ("read also"): the short lines after it go too (furniture.ts). */
+  list?: boolean;
 }
 
 /** Parse and validate `content/boilerplate.yaml`; messages carry YAML line numbers. */
@@ -67,6 +70,7 @@ export function parseBoilerplateRules(yamlText: string): { rules: BoilerplateRul
       description: rule.description,
       pattern: compileLinePattern(rule.pattern),
       position: rule.position,
+      ...(rule.list ? { list: true } : {}),
       ...(rule.field ? { field: rule.field } : {}),
     });
   });
@@ -84,6 +88,8 @@ export interface CleanResult {
   /** Raw field values as written in the seed (the source is normalized later). */
   fields: Partial<Record<BoilerplateField, string>>;
   messages: PipelineMessage[];
+  /** 1-based lines removed by a `list: true` rule: a list of links follows each. */
+  listStarts: Set<number>;
 }
 
 /** Remove boilerplate lines according to `rules`; the first rule that matches a line wins. */
@@ -92,6 +98,7 @@ export function removeBoilerplate(lines: readonly string[], rules: readonly Boil
   const removed: RemovedLine[] = [];
   const fields: Partial<Record<BoilerplateField, string>> = {};
   const messages: PipelineMessage[] = [];
+  const listStarts = new Set<number>();
   let nonBlank = 0;
   lines.forEach((line, index) => {
     const trimmed = line.trim();
@@ -107,6 +114,7 @@ export function removeBoilerplate(lines: readonly string[], rules: readonly Boil
       return;
     }
     out.push('');
+    if (rule.list) listStarts.add(index + 1);
     const record: RemovedLine = { line: index + 1, text: line, rule: rule.id };
     const value = rule.field ? rule.pattern.value(trimmed)?.trim() : undefined;
     if (rule.field && value) {
@@ -123,5 +131,5 @@ export function removeBoilerplate(lines: readonly string[], rules: readonly Boil
     }
     removed.push(record);
   });
-  return { lines: out, removed, fields, messages };
+  return { lines: out, removed, fields, messages, listStarts };
 }

@@ -65,6 +65,8 @@ export interface PublicationDate {
 /** Optional context for messages; `seedId` lets them name the sidecar file to edit. */
 export interface DateContext {
   seedId?: string;
+  /** Where the headline and the lead are (from headline.ts and furniture.ts), for page heads and banners. */
+  layout?: PageLayout;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -74,7 +76,7 @@ const START = String.raw`(?<![\p{L}\p{N}])`;
 const END = String.raw`(?![\p{L}\p{N}])`;
 /** "الأربعاء 29", "يوم الأربعاء، 29", "(الأربعاء) 29", "الأربعاء الموافق 29". */
 const WEEKDAY = String.raw`(?:(?:يوم\s+)?(?:\(\s*(?<weekdayInParens>${WEEKDAY_PATTERN})\s*\)|(?<weekday>${WEEKDAY_PATTERN}))\s*[،,]?\s*(?:الموافق\s*[:،,]?\s*)?)`;
-const DAY = String.raw`(?<day>[0-9]{1,2})\s*(?:من\s+)?(?:شهر\s+)?`;
+const DAY = String.raw`(?<day>[0-9]{1,2})\s*(?:[/\-]\s*)?(?:من\s+)?(?:شهر\s+)?`;
 const GREGORIAN_MONTH = `(?:${GREGORIAN_LEXICON.pattern})`;
 const HIJRI_MONTH = `(?:${HIJRI_LEXICON.pattern})`;
 /** هـ (folded to ه), هجري, هجرية, للهجرة, من الهجرة. */
@@ -82,14 +84,17 @@ const HIJRI_MARK = String.raw`(?:ه(?:جريه|جري)?|للهجره|من\s+ال
 /** The optional Gregorian-era letter: 2025م / 2025 م. */
 const AD_MARK = String.raw`(?:\s*م(?!\p{L}))?`;
 /** Between month and year: "يناير 2022", "يناير، 2022", "يناير عام 2022", "يناير من العام 2022". */
-const MONTH_YEAR_GAP = String.raw`\s*[،,]?\s*(?:(?:من\s+)?(?:عام|العام|سنه|السنه)\s+)?`;
+const MONTH_YEAR_GAP = String.raw`\s*[،,/\-]?\s*(?:(?:من\s+)?(?:عام|العام|سنه|السنه)\s+)?`;
 
-/** `[weekday] [day] month[/other naming] [year]` in the Gregorian calendar. */
+/**
+ * `[weekday] [day] month[/other naming] [year]` in the Gregorian calendar. Page furniture glues
+ * digits to words (`منذ10يناير2022`, `10/يناير/2022`): a day may follow a letter and a year may
+ * follow the month directly; a month without a day still needs a word boundary (`كتاب 2022`).
+ */
 const NAMED_GREGORIAN = new RegExp(
-  START +
-    `(?:${WEEKDAY}?${DAY})?` +
+  `(?:(?:${START}${WEEKDAY})?(?<!\\p{N})${DAY}|${START})` +
     `(?<month>${GREGORIAN_MONTH})(?:\\s*(?:[/\\\\|\\-–—]|\\()?\\s*(?<month2>${GREGORIAN_MONTH})\\s*\\)?)?` +
-    END +
+    String.raw`(?![\p{L}])(?!\p{N}(?!\p{N}{3}))` +
     `(?:${MONTH_YEAR_GAP}(?<year>[0-9]{4})(?!\\p{N})${AD_MARK})?`,
   'gu',
 );
@@ -110,15 +115,17 @@ const HIJRI_YEAR = new RegExp(
 );
 
 const NUMERIC_START = String.raw`(?<![\p{L}\p{N}]|\p{N}[./-])`;
+/** Without a weekday, the digits may follow a word directly (`أخبار محلية12-3-2023`), never another number. */
+const NUMERIC_DAY_START = String.raw`(?:${NUMERIC_START}${WEEKDAY}|(?<![\p{N}]|\p{N}[./-]))`;
 const NUMERIC_END = String.raw`(?![\p{N}]|[./-]\p{N})`;
 /** Day first, as Arabic text writes it: 29/01/2025, 29-01-2025, 29.01.2025. */
 const NUMERIC_DMY = new RegExp(
-  NUMERIC_START + `${WEEKDAY}?(?<day>[0-9]{1,2})(?<sep>[./-])(?<month>[0-9]{1,2})\\k<sep>(?<year>[0-9]{4})` + NUMERIC_END,
+  NUMERIC_DAY_START + `(?<day>[0-9]{1,2})(?<sep>[./-])(?<month>[0-9]{1,2})\\k<sep>(?<year>[0-9]{4})` + NUMERIC_END,
   'gu',
 );
 /** Year first: 2025-01-29, 2025/01/29. */
 const NUMERIC_YMD = new RegExp(
-  NUMERIC_START + `${WEEKDAY}?(?<year>[0-9]{4})(?<sep>[./-])(?<month>[0-9]{1,2})\\k<sep>(?<day>[0-9]{1,2})` + NUMERIC_END,
+  NUMERIC_DAY_START + `(?<year>[0-9]{4})(?<sep>[./-])(?<month>[0-9]{1,2})\\k<sep>(?<day>[0-9]{1,2})` + NUMERIC_END,
   'gu',
 );
 
@@ -147,6 +154,27 @@ const YEAR_RANGE_BEFORE = /[0-9]{2,4}\s*[-–—/]\s*$/u;
 const TODAY_BEFORE = new RegExp(String.raw`(?<![\p{L}\p{N}])[وف]?(?<today>اليوم)\s*[،,:]?\s*\(?\s*$`, 'u');
 /** A publication label right before a date: `تاريخ النشر: …`, `نشر في …`, `نشر بتاريخ …`. */
 const LABEL_BEFORE = new RegExp(String.raw`(?<![\p{L}\p{N}])(?<label>تاريخ\s+النشر|نشر\s+(?:في|بتاريخ)|تم\s+النشر)\s*[:،,]?\s*$`, 'u');
+/** An update label: `آخر تحديث`, `محدثة`. It dates a version of the page, so it counts only when nothing else does. */
+const UPDATED_BEFORE = new RegExp(String.raw`(?<![\p{L}\p{N}])(?<label>(?:تاريخ\s+)?اخر\s+تحديث|محدثه?|تم\s+التحديث)\s*[:،,]?\s*\(?\s*$`, 'u');
+/**
+ * A dateline without a dash: a place of one or two words right before the date, the date then
+ * followed by the agency in brackets or slashes or by a dash (`دوشنبه 10 يناير 2022 (شينخوا)`).
+ */
+const PLACE_BEFORE = /^\s*[^\s\p{N}.!?؟:،,()\-–—]+(?:\s+[^\s\p{N}.!?؟:،,()\-–—]+)?\s+$/u;
+const DATELINE_AFTER = /^\s*(?:[(/\-–—]|\|)/u;
+/** Weather, prayer times and "today" mark a banner with the day the page was visited. */
+const BANNER_WORDS = new RegExp(String.raw`°|(?<![\p{L}])(?:درجه|مشمس|غائم|ممطر|الطقس|الفجر|الظهر|العصر|المغرب|العشاء|الشروق|مواقيت\s+الصلاه)(?![\p{L}])`, 'u');
+const TODAY_FIRST = /^\s*[وف]?اليوم(?![\p{L}])/u;
+/** In the page head, a date line may hold besides its dates at most this many words (a byline, a label). */
+const PAGE_DATE_MAX_WORDS = 6;
+
+/**
+ * How strongly a date is tied to the publication. 3: "today", a publication label, a dateline;
+ * 2: a date line in the page head (a byline, a timestamp above the headline); 1: an update label.
+ * Dates of strength 2 and 3 that disagree give no date and a conflicting-dates warning.
+ */
+type AnchorKind = 'today' | 'label' | 'dateline' | 'page-date' | 'updated';
+const STRENGTH: Readonly<Record<AnchorKind, number>> = { today: 3, label: 3, dateline: 3, 'page-date': 2, updated: 1 };
 /** A dateline: the line starts with the date, or with a place (≤ 4 words, optional "(agency)") and a dash or comma. */
 const DATELINE_PREFIX = new RegExp(
   String.raw`^\s*(?:[^\s\p{N}.!?؟:،,()\-–—]+(?:\s+[^\s\p{N}.!?؟:،,()\-–—]+){0,3}\s*(?:\([^()\p{N}]{1,30}\)\s*)?[-–—،,:]\s*)?$`,
@@ -197,6 +225,10 @@ interface Finding {
   anchorStart: number | null;
   /** Anchored because it restates the anchored date just before it ("… الموافق …"). */
   linked: boolean;
+  /** What ties it to the publication, when anchored. */
+  kind: AnchorKind | null;
+  /** Above the headline, with weather, prayer times or "today": the day the page was visited. */
+  banner: boolean;
 }
 
 interface TodayWithoutDate {
@@ -344,9 +376,42 @@ function sourceEnd(line: string, origin: readonly number[], foldedEnd: number): 
   return last + (codePoint > 0xffff ? 2 : 1);
 }
 
-function scanLines(lines: readonly string[]): Scan {
+/** Where the page's headline and lead are, when the caller knows (1-based lines). */
+export interface PageLayout {
+  headlineLine?: number | null;
+  leadLine?: number | null;
+}
+
+/**
+ * Lines of a visit-date banner: above the headline (or the lead), a line with weather or prayer
+ * times or one that opens with "اليوم", and a date line right next to such a line. The calendar
+ * test (weekday, Gregorian and Hijri together in the first two lines) is applied per finding.
+ */
+function bannerLines(lines: readonly string[], layout: PageLayout): Set<number> {
+  const banners = new Set<number>();
+  // Only a page with a headline has a masthead above it; a seed opening with "اليوم …" is dated by it.
+  const top = layout.headlineLine ?? null;
+  if (top === null) return banners;
+  const above: number[] = [];
+  for (let index = 0; index < top - 1 && index < lines.length; index++) if ((lines[index] ?? '').trim() !== '') above.push(index + 1);
+  const marked = above.filter((n) => {
+    const folded = foldWithMap(lines[n - 1] ?? '').folded;
+    return BANNER_WORDS.test(folded) || TODAY_FIRST.test(folded);
+  });
+  for (const n of marked) {
+    banners.add(n);
+    const at = above.indexOf(n);
+    for (const neighbour of [above[at - 1], above[at + 1]]) if (neighbour !== undefined && MAY_HOLD_DATE.test(lines[neighbour - 1] ?? '')) banners.add(neighbour);
+  }
+  return banners;
+}
+
+function scanLines(lines: readonly string[], layout: PageLayout = {}): Scan {
   const findings: Finding[] = [];
   const todayWithoutDate: TodayWithoutDate[] = [];
+  const banners = bannerLines(lines, layout);
+  const headline = layout.headlineLine ?? null;
+  const lead = layout.leadLine ?? null;
   let nonEmptySeen = 0;
   lines.forEach((line, index) => {
     const lineNumber = index + 1;
@@ -357,8 +422,14 @@ function scanLines(lines: readonly string[]): Scan {
     const { folded, origin } = foldWithMap(line);
     const toSource = (at: number): number => origin[at] ?? line.length;
     const anchoredTodaySpans: Array<[number, number]> = [];
+    const aboveHeadline = headline !== null ? lineNumber < headline : lead !== null && lineNumber < lead;
+    // Between the headline and the lead, or the lead itself: where an article's dateline stands.
+    const articleHead = lead !== null && lineNumber <= lead && !aboveHeadline;
+    const inPageHead = lead !== null && lineNumber < lead;
+    const candidates = scanFolded(folded);
+    const lineFindings: Finding[] = [];
     let previous: (Finding & { foldedEnd: number }) | null = null;
-    for (const candidate of scanFolded(folded)) {
+    for (const candidate of candidates) {
       const offset = Math.max(0, candidate.start - LOOKBEHIND);
       const before = folded.slice(offset, candidate.start);
       const { resolved } = candidate;
@@ -366,36 +437,72 @@ function scanLines(lines: readonly string[]): Scan {
       const anchorable = resolved.kind === 'yearless' || (resolved.kind === 'date' && resolved.precision !== 'year');
       let anchorStart: number | null = null;
       let linked = false;
+      let kind: AnchorKind | null = null;
       const today = anchorable ? TODAY_BEFORE.exec(before) : null;
       const label = anchorable && !today ? LABEL_BEFORE.exec(before) : null;
+      const updated = anchorable && !today && !label ? UPDATED_BEFORE.exec(before) : null;
       const equivalent = previous !== null && previous.anchorStart !== null ? EQUIVALENT_BEFORE.exec(folded.slice(previous.foldedEnd, candidate.start)) : null;
+      const datelineShaped =
+        resolved.kind === 'date' &&
+        resolved.datelineEligible &&
+        candidate.start <= DATELINE_MAX_PREFIX &&
+        (DATELINE_PREFIX.test(folded.slice(0, candidate.start)) ||
+          (articleHead && PLACE_BEFORE.test(folded.slice(0, candidate.start)) && DATELINE_AFTER.test(folded.slice(candidate.end))));
       if (today?.groups?.['today'] !== undefined) {
         const at = offset + today.index + today[0].indexOf(today.groups['today']);
         anchorStart = toSource(at);
         anchoredTodaySpans.push([at, candidate.end]);
+        kind = 'today';
       } else if (label?.groups?.['label'] !== undefined) {
         anchorStart = toSource(offset + label.index + label[0].indexOf(label.groups['label']));
+        kind = 'label';
+      } else if (updated?.groups?.['label'] !== undefined) {
+        anchorStart = toSource(offset + updated.index + updated[0].indexOf(updated.groups['label']));
+        kind = 'updated';
       } else if (equivalent !== null && previous !== null && resolved.kind === 'date') {
         // "28 رجب 1446 هـ الموافق 28 يناير 2025": the second date restates the anchored first one.
         anchorStart = previous.anchorStart;
         linked = true;
-      } else if (
-        nonEmptySeen <= DATELINE_LINES &&
-        resolved.kind === 'date' &&
-        resolved.datelineEligible &&
-        candidate.start <= DATELINE_MAX_PREFIX &&
-        DATELINE_PREFIX.test(folded.slice(0, candidate.start))
-      ) {
+        kind = previous.kind;
+      } else if (datelineShaped && (nonEmptySeen <= DATELINE_LINES || articleHead)) {
         anchorStart = line.length - line.trimStart().length;
+        // Above the headline a date opening a line is a page timestamp, not the article's dateline.
+        kind = aboveHeadline ? 'page-date' : 'dateline';
       }
       const start = toSource(candidate.start);
       const end = sourceEnd(line, origin, candidate.end);
-      const finding: Finding = { line: lineNumber, start, end, evidence: line.slice(start, end), resolved, anchorStart, linked };
-      findings.push(finding);
+      const finding: Finding = { line: lineNumber, start, end, evidence: line.slice(start, end), resolved, anchorStart, linked, kind, banner: false };
+      lineFindings.push(finding);
       previous = { ...finding, foldedEnd: candidate.end };
     }
+    if (inPageHead && lineFindings.length > 0) {
+      // A line of the page head that is only dates, times and a few words (a byline, a label, a
+      // section name) dates the page: "كتب أحمد جمال - الأربعاء، 29 يناير 2025 04:30 م".
+      let residue = folded;
+      for (const candidate of [...candidates].reverse()) residue = residue.slice(0, candidate.start) + ' ' + residue.slice(candidate.end);
+      const otherWords = residue.split(/[\s|/،,:()\-–—]+/u).filter((word) => /\p{L}{2}/u.test(word)).length;
+      if (otherWords <= PAGE_DATE_MAX_WORDS) {
+        for (const finding of lineFindings) {
+          if (finding.kind === null && finding.resolved.kind === 'date' && finding.resolved.precision !== 'year') {
+            finding.kind = 'page-date';
+            finding.anchorStart = finding.start;
+          }
+        }
+      }
+    }
+    // A "today is …" strip above the masthead: weekday, Gregorian and Hijri dates in one of the first two lines.
+    const calendars = new Set(lineFindings.flatMap((f) => (f.resolved.kind === 'date' && f.resolved.precision === 'day' ? [f.resolved.calendar] : [])));
+    const todayStrip = headline !== null && aboveHeadline && nonEmptySeen <= 2 && calendars.size === 2 && lineFindings.some((f) => f.resolved.kind === 'date' && f.resolved.weekday !== null);
+    if (banners.has(lineNumber) || todayStrip) {
+      for (const finding of lineFindings) {
+        finding.banner = true;
+        finding.anchorStart = null;
+        finding.kind = null;
+      }
+    }
+    findings.push(...lineFindings);
     // Only the first unanchored "today" is reported, so one scan per line at most until it is found.
-    if (todayWithoutDate.length > 0) return;
+    if (todayWithoutDate.length > 0 || banners.has(lineNumber) || todayStrip) return;
     let span = 0;
     for (const match of folded.matchAll(TODAY_WORD)) {
       const at = match.index + match[0].indexOf(match.groups?.['today'] ?? '');
@@ -482,7 +589,7 @@ export function extractPublicationDate(
   lines: readonly string[],
   context: DateContext = {},
 ): { date: PublicationDate; messages: PipelineMessage[] } {
-  const scan = scanLines(lines);
+  const scan = scanLines(lines, context.layout);
   const mentions = mentionsOf(scan);
   const messages: PipelineMessage[] = [];
   const sidecar = sidecarPath(context);
@@ -525,23 +632,41 @@ export function extractPublicationDate(
 
   const findingOf = (mention: DateMention): Finding | undefined =>
     scan.findings.find((f) => f.line === mention.line && f.start + 1 === mention.column);
+  const strength = (mention: DateMention): number => STRENGTH[findingOf(mention)?.kind ?? 'dateline'];
+  // Update stamps count only when nothing stronger dates the page.
+  const plausible = anchored.filter((mention) => strength(mention) >= 2);
+  const pool = (plausible.length > 0 ? plausible : anchored).slice().sort((a, b) => strength(b) - strength(a) || a.line - b.line || a.column - b.column);
+  let chosen = pool[0] ?? first;
   // A Hijri date restated in Gregorian ("… الموافق 29 يناير 2025") defers to the Gregorian one: where
   // a month begins by sighting, it can differ by a day from the Umm al-Qura tables.
-  const second = anchored[1];
-  const preferGregorian = first.calendar === 'hijri' && second?.calendar === 'gregorian' && findingOf(second)?.linked === true;
-  const chosen = preferGregorian && second !== undefined ? second : first;
-  const why = preferGregorian ? 'it is the Gregorian date the text gives with the Hijri one' : 'it comes first';
+  if (chosen.calendar === 'hijri') chosen = pool.find((m) => m.calendar === 'gregorian' && sameDate(m, chosen)) ?? chosen;
 
-  const other = anchored.find((mention) => mention !== chosen && (mention.iso !== chosen.iso || mention.precision !== chosen.precision));
-  if (other !== undefined) {
-    const [a, b] = other.line < chosen.line || (other.line === chosen.line && other.column < chosen.column) ? [other, chosen] : [chosen, other];
+  const conflict = (mention: DateMention): boolean => !sameDate(mention, chosen);
+  const other = pool.find(conflict);
+  const yearless = chosen.precision === 'day' ? scan.findings.find((f) => f.resolved.kind === 'yearless' && f.anchorStart !== null && !yearlessAgrees(f.resolved, chosen)) : undefined;
+  if (other !== undefined || yearless !== undefined) {
+    const second = other ?? { evidence: yearless?.evidence ?? '', line: yearless?.line ?? 0, column: (yearless?.start ?? 0) + 1, iso: 'a different day' };
+    const [a, b] = second.line < chosen.line || (second.line === chosen.line && second.column < chosen.column) ? [second, chosen] : [chosen, second];
     messages.push(
       warning(
         'conflicting-dates',
         `The text ties two different dates to its publication: ${quote(a.evidence)} (line ${a.line}, ${a.iso}) and ` +
-          `${quote(b.evidence)} (line ${b.line}, ${b.iso}). ${chosen.iso} is used because ${why}. ` +
-          `If that is wrong, set "published" and "reason" in ${sidecar}.`,
-        { line: other.line, column: other.column },
+          `${quote(b.evidence)} (line ${b.line}, ${b.iso}), so "published" is left empty rather than picked. ` +
+          `Check the source and set "published" and "reason" in ${sidecar}.`,
+        { line: second.line, column: second.column },
+      ),
+    );
+    return { date: { published: null, precision: 'unknown', evidence: null, line: null }, messages };
+  }
+
+  const hijri = pool.find((m) => m.calendar === 'hijri' && m.precision === 'day' && chosen.precision === 'day' && m.iso !== chosen.iso);
+  if (hijri !== undefined && chosen.calendar === 'gregorian') {
+    messages.push(
+      warning(
+        'hijri-day-differs',
+        `${quote(hijri.evidence)} (line ${hijri.line}) converts to ${hijri.iso}, a day from the Gregorian ${quote(chosen.evidence)}; where a month begins by sighting the calendars can differ so, ` +
+          `and ${chosen.iso} is kept. If the Gregorian date is the wrong one, set "published" and "reason" in ${sidecar}.`,
+        { line: hijri.line, column: hijri.column },
       ),
     );
   }
@@ -550,6 +675,30 @@ export function extractPublicationDate(
   const line = lines[chosen.line - 1] ?? '';
   const evidence = finding?.anchorStart != null ? line.slice(finding.anchorStart, finding.end) : chosen.evidence;
   return { date: { published: chosen.iso, precision: chosen.precision, evidence, line: chosen.line }, messages };
+}
+
+function dayNumberOfIso(iso: string): number | null {
+  return dayNumberOf({ year: Number(iso.slice(0, 4)), month: Number(iso.slice(5, 7)), day: Number(iso.slice(8, 10)) });
+}
+
+/**
+ * Do two mentions name the same publication day? Equal days; a month or year that contains the
+ * day; a Hijri and a Gregorian day one apart (sighting against tables).
+ */
+function sameDate(a: DateMention, b: DateMention): boolean {
+  if (a.precision === 'day' && b.precision === 'day') {
+    const x = dayNumberOfIso(a.iso);
+    const y = dayNumberOfIso(b.iso);
+    if (x === null || y === null) return a.iso === b.iso;
+    return x === y || (a.calendar !== b.calendar && Math.abs(x - y) <= 1);
+  }
+  const width = a.precision === 'year' || b.precision === 'year' ? 4 : 7;
+  return a.iso.slice(0, width) === b.iso.slice(0, width);
+}
+
+/** Does a day and month without a year (a dateline "15 سبتمبر") agree with the chosen date? */
+function yearlessAgrees(resolved: Extract<Resolved, { kind: 'yearless' }>, chosen: DateMention): boolean {
+  return Number(chosen.iso.slice(5, 7)) === resolved.month && Number(chosen.iso.slice(8, 10)) === resolved.day;
 }
 
 /** The missing-date warning: what the text does say about time, and how to supply the date. */
@@ -562,6 +711,10 @@ function missingDate(scan: Scan, mentions: readonly DateMention[], sidecar: stri
   const anchoredYearless = scan.findings.find((f) => f.resolved.kind === 'yearless' && f.anchorStart !== null);
   if (anchoredYearless !== undefined) {
     seen.push(`${quote(anchoredYearless.evidence)} (line ${anchoredYearless.line}) gives no year`);
+  }
+  const banner = scan.findings.find((f) => f.banner);
+  if (banner !== undefined) {
+    seen.push(`${quote(banner.evidence)} (line ${banner.line}) stands in a banner above the article with the day the page was visited, not the day it was published`);
   }
   if (mentions.length > 0) {
     const examples = mentions.slice(0, 3).map((m) => `${quote(m.evidence)} on line ${m.line}`);

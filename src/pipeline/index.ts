@@ -16,8 +16,11 @@ import { countWords, deriveTitle, readingMinutes, summarize } from './metadata';
 import { readSeed } from './read';
 import { parseSidecar } from './sidecar';
 import { articleSlug, headingSlugs, seedId } from './slug';
-import { normalizeSource, type SourceTable } from './sources';
-import { findHeadline, segmentBlocks } from './structure';
+import type { SourceTable } from './sources';
+import { segmentBlocks } from './structure';
+import { findAgencyCredit } from './agency';
+import { proseBounds, removeLineFurniture, removePageChrome } from './furniture';
+import { chooseHeadline } from './headline';
 import { parseWithFriendlyErrors } from './validate';
 
 /** Rules and tables the pipeline needs, loaded once by the caller. */
@@ -26,6 +29,8 @@ export interface IngestConfig {
   sources: SourceTable;
   /** Gazetteer matcher; without it no entities are marked. */
   matcher?: EntityMatcher;
+  /** Short lines found in several seeds (site furniture the rules do not know yet); see furniture.ts. */
+  repeatedLines?: ReadonlySet<string>;
   /** Gazetteer entity id → kind, to check the ids a sidecar names; without it a sidecar can name none. */
   entities?: ReadonlyMap<string, EntityKind>;
 }
@@ -87,17 +92,32 @@ export function ingestSeed(input: SeedInput, config: IngestConfig): IngestResult
   const cleaned = removeBoilerplate(seed.lines, config.rules);
   result.messages.push(...cleaned.messages);
 
-  const dates = extractPublicationDate(cleaned.lines, { seedId: id });
+  // A pasted page: furniture judged line by line, then the headline by evidence, then the page's
+  // head and tail around the article (furniture.ts, headline.ts). Every removal is recorded.
+  const lineFurniture = removeLineFurniture(cleaned.lines, seed.lines, cleaned.listStarts, config.repeatedLines);
+  const choice = chooseHeadline(lineFurniture.lines);
+  result.messages.push(...choice.messages);
+  const headline = choice.headline;
+  const removedBefore = new Set([...cleaned.removed, ...lineFurniture.removed].map((r) => r.line));
+  const chrome = removePageChrome(lineFurniture.lines, seed.lines, headline?.line ?? null, removedBefore);
+  const prose = proseBounds(chrome.lines);
+  const layout = { headlineLine: headline?.line ?? null, leadLine: prose ? prose.first + 1 : null };
+
+  // Dates read the page with its furniture: datelines and bylines are furniture too.
+  const dates = extractPublicationDate(cleaned.lines, { seedId: id, layout });
 
   // The headline becomes the title; it leaves the body and is recorded like any removed line.
-  const headline = findHeadline(cleaned.lines);
-  const bodyLines = [...cleaned.lines];
-  const removed: RemovedLine[] = [...cleaned.removed];
+  const bodyLines = [...chrome.lines];
+  const removed: RemovedLine[] = [...cleaned.removed, ...lineFurniture.removed, ...chrome.removed];
   if (headline) {
     bodyLines[headline.line - 1] = '';
     removed.push({ line: headline.line, text: seed.lines[headline.line - 1] ?? headline.text, rule: 'headline', field: 'title' });
-    removed.sort((a, b) => a.line - b.line);
+    for (const line of choice.repeats) {
+      bodyLines[line - 1] = '';
+      removed.push({ line, text: seed.lines[line - 1] ?? headline.text, rule: 'headline-repeated' });
+    }
   }
+  removed.sort((a, b) => a.line - b.line);
 
   const blocks = segmentBlocks(bodyLines);
   if (blocks.length === 0) {
@@ -129,7 +149,7 @@ export function ingestSeed(input: SeedInput, config: IngestConfig): IngestResult
   const entityIds = { people: [] as string[], places: [] as string[], organizations: [] as string[] };
   for (const [entityId, kind] of firstMention) entityIds[KIND_FIELD[kind]].push(entityId);
 
-  if (matcher) result.candidates = findCandidateNames(cleaned.lines, matcher);
+  if (matcher) result.candidates = findCandidateNames(chrome.lines, matcher);
 
   const paragraphs = blocks.flatMap((block) => (block.kind === 'paragraph' ? [block.paragraph] : block.kind === 'heading' ? [] : block.paragraphs));
   const headings = blocks.flatMap((block) => (block.kind === 'heading' ? [block.text] : []));
@@ -137,8 +157,23 @@ export function ingestSeed(input: SeedInput, config: IngestConfig): IngestResult
   const words = countWords([...headings, ...paragraphs.map((p) => p.text)]);
 
   const sourceLine = cleaned.removed.find((r) => r.field === 'source')?.line;
-  const source = normalizeSource(cleaned.fields.source, config.sources, sourceLine);
+  const source = findAgencyCredit(
+    {
+      lines: seed.lines,
+      removed,
+      ...(cleaned.fields.source === undefined ? {} : { explicit: { raw: cleaned.fields.source, ...(sourceLine === undefined ? {} : { line: sourceLine }) } }),
+      headlineLine: layout.headlineLine,
+      leadLine: layout.leadLine,
+      lastLine: prose ? prose.last + 1 : null,
+    },
+    config.sources,
+  );
   result.messages.push(...source.messages);
+  // A removed line that gave the date or the agency says so in provenance.
+  for (const [line, field] of [[dates.date.line, 'published'], [source.source ? source.line : null, 'source']] as const) {
+    const record = removed.find((r) => r.line === line && r.field === undefined);
+    if (record) record.field = field;
+  }
 
   let shortLink = cleaned.fields.shortLink ?? null;
   if (shortLink !== null && !isHttpUrl(shortLink)) {

@@ -367,11 +367,17 @@ describe('extractPublicationDate: anchors', () => {
     expect(messages).toEqual([]);
   });
 
-  it('warns and keeps the Gregorian date when the restated Hijri date converts to another day', () => {
+  it('warns and keeps the Gregorian date when the restated Hijri date converts to the day before', () => {
     const { date, messages } = publication(['صدر اليوم 28 رجب 1446 هـ الموافق 29 يناير 2025 بيان']);
     expect(date.published).toBe('2025-01-29');
+    expect(messages.map((m) => m.ruleId)).toEqual(['hijri-day-differs']);
+    expect(messages[0]!.reason).toContain('2025-01-29 is kept');
+  });
+
+  it('gives no date when a restated Hijri date is days away from the Gregorian one', () => {
+    const { date, messages } = publication(['صدر اليوم 20 رجب 1446 هـ الموافق 29 يناير 2025 بيان']);
+    expect(date.published).toBeNull();
     expect(messages.map((m) => m.ruleId)).toEqual(['conflicting-dates']);
-    expect(messages[0]!.reason).toContain('2025-01-29 is used because it is the Gregorian date');
   });
 
   it('does not let a later date borrow the anchor without الموافق', () => {
@@ -404,11 +410,12 @@ describe('extractPublicationDate: anchors', () => {
     expect(messages[0]!.reason).toContain('no date at all');
   });
 
-  it('takes the first of two different anchored dates and warns', () => {
+  it('gives no date when two anchored dates disagree, and quotes both', () => {
     const { date, messages } = publication(['موسكو - 28 يناير 2025 - قال', 'وذلك اليوم 29 يناير 2025.']);
-    expect(date.published).toBe('2025-01-28');
+    expect(date.published).toBeNull();
     expect(messages).toEqual([expect.objectContaining({ ruleId: 'conflicting-dates', line: 2, fatal: false })]);
-    expect(messages[0]!.reason).toContain('2025-01-28 is used because it comes first');
+    expect(messages[0]!.reason).toContain("“28 يناير 2025” (line 1, 2025-01-28)");
+    expect(messages[0]!.reason).toContain('(line 2, 2025-01-29)');
   });
 
   it('does not warn when the same date is anchored twice', () => {

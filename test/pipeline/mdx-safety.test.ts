@@ -49,7 +49,8 @@ describe('MDX safety', () => {
   });
 
   it('keeps a paragraph starting with import or export as text, not ESM', () => {
-    const text = 'قال المتحدث إن الاجتماع انتهى.\nimport fs from "node:fs"\nexport const leak = fs';
+    // Between two sentences, so the lines are body text (below the last sentence they would be page furniture).
+    const text = 'قال المتحدث إن الاجتماع انتهى.\nimport fs from "node:fs"\nexport const leak = fs\nوأضاف أن الجولة المقبلة ستعقد قريبا.';
     const result = ingestSeed({ fileName: 'esm.txt', bytes: new TextEncoder().encode(text) }, config);
     expect(result.mdx).toContain('&#x69;mport fs');
     expect(renderWithMdxJs(result.mdx ?? '')).toContain('import fs from "node:fs"');
