@@ -9,7 +9,7 @@ import MiniSearch, { type AsPlainObject } from 'minisearch';
 import { searchStrings as t } from '../i18n/search';
 import { filePath } from '../site/urls';
 import { startSearchPage, type PagefindApi, type PagefindData, type PagefindResult, type PagefindSearch } from './client';
-import { MINISEARCH_OPTIONS, OFFLINE_GLOBAL, shardFileName, shardOf, type OfflineDocument, type OfflineManifest } from './offline-index';
+import { documentContent, MINISEARCH_OPTIONS, OFFLINE_GLOBAL, shardFileName, shardOf, type OfflineDocument, type OfflineManifest } from './offline-index';
 
 /** More shards than this for one short word (say «ال»), and it is matched as a whole word only. */
 const MAX_PREFIX_SHARDS = 12;
@@ -109,11 +109,12 @@ async function searchTerm(term: string, current: OfflineManifest, keySet: Readon
 
 /** What the search page renders from: Pagefind's result data, made from the article's document. */
 function resultData(document: OfflineDocument, words: ReadonlySet<string>): PagefindData {
+  const content = documentContent(document);
   const locations: number[] = [];
-  document.content.split(' ').forEach((word, position) => {
+  content.split(' ').forEach((word, position) => {
     if (words.has(word)) locations.push(position);
   });
-  return { url: new URL(filePath(document.path), siteRoot).href, content: document.content, meta: document.meta, locations };
+  return { url: new URL(filePath(document.path), siteRoot).href, content, meta: document.meta, locations };
 }
 
 /** The offline engine, shaped like Pagefind's API. Filters and sorting need Pagefind (a server). */

@@ -10,6 +10,7 @@
  * - `docs/<n>.js` — one article's URL, indexed words and display fields, loaded per shown result.
  */
 import MiniSearch, { type Options } from 'minisearch';
+import { indexWords, splitWords } from './normalize';
 import type { SearchRecord } from './record';
 
 /** The global that every offline index script calls. */
@@ -36,13 +37,41 @@ export interface OfflineManifest {
   keys: string[];
 }
 
-/** What a document script registers: what the search page needs to show one result. */
+/**
+ * What a document script registers: what the search page needs to show one result. The indexed
+ * words are not stored twice: the browser rebuilds them from the title and text (`rebuildContent`)
+ * plus the entity appendix; only where that would not give the record's words exactly is `content` stored.
+ */
 export interface OfflineDocument {
   /** Site path of the article ("articles/x/"). */
   path: string;
-  /** The indexed words (search spelling), space-separated, as Pagefind's `content`. */
-  content: string;
   meta: Record<string, string>;
+  /** The indexed words after the title and body (entity and source spellings), space-separated. */
+  appendix?: string;
+  /** The indexed words (search spelling), space-separated, as Pagefind's `content`, when they cannot be rebuilt. */
+  content?: string;
+}
+
+/** The indexed words of an article from its title, body text and appendix, as `buildSearchRecord` writes them. */
+export function rebuildContent(title: string, text: string, appendix: string): string {
+  return [...indexWords(splitWords(title)), ...indexWords(splitWords(text)), ...splitWords(appendix)].join(' ');
+}
+
+/** The indexed words of a document, stored or rebuilt. */
+export function documentContent(document: OfflineDocument): string {
+  return document.content ?? rebuildContent(document.meta['title'] ?? '', document.meta['text'] ?? '', document.appendix ?? '');
+}
+
+/** The document of a record, storing its words only when rebuilding them would not give them back exactly. */
+export function offlineDocument(record: SearchRecord): OfflineDocument {
+  const path = record.url.replace(/^\/+/, '');
+  const words = record.content.split(' ');
+  const bodyStart = Number(record.meta['offset'] ?? NaN);
+  const appendix = words.slice(bodyStart + splitWords(record.meta['text'] ?? '').length).join(' ');
+  if (Number.isInteger(bodyStart) && rebuildContent(record.meta['title'] ?? '', record.meta['text'] ?? '', appendix) === record.content) {
+    return { path, meta: record.meta, appendix };
+  }
+  return { path, meta: record.meta, content: record.content };
 }
 
 /** A file of the offline index: its path below the site and its text. */
@@ -131,8 +160,7 @@ export function buildOfflineIndex(records: readonly SearchRecord[]): OfflineFile
     files.push({ path: `${OFFLINE_DIR}/shards/${shardFileName(key)}`, text: registration('shard', key, index.toJSON()) });
   }
   records.forEach((record, id) => {
-    const document: OfflineDocument = { path: record.url.replace(/^\/+/, ''), content: record.content, meta: record.meta };
-    files.push({ path: `${OFFLINE_DIR}/docs/${id}.js`, text: registration('doc', id, document) });
+    files.push({ path: `${OFFLINE_DIR}/docs/${id}.js`, text: registration('doc', id, offlineDocument(record)) });
   });
   return files;
 }

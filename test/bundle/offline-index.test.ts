@@ -1,7 +1,7 @@
 import MiniSearch, { type AsPlainObject } from 'minisearch';
 import { describe, expect, it } from 'vitest';
 import { normalizeQuery } from '../../src/search/normalize';
-import { buildOfflineIndex, MINISEARCH_OPTIONS, OFFLINE_GLOBAL, partitionTerms, shardFileName, shardOf, type OfflineDocument, type OfflineManifest } from '../../src/search/offline-index';
+import { buildOfflineIndex, documentContent, MINISEARCH_OPTIONS, offlineDocument, OFFLINE_GLOBAL, partitionTerms, shardFileName, shardOf, type OfflineDocument, type OfflineManifest } from '../../src/search/offline-index';
 import { buildSearchRecord, type SearchableArticle, type SearchableEntity } from '../../src/search/record';
 
 const rahmon: SearchableEntity = {
@@ -58,6 +58,20 @@ describe('the offline search index', () => {
   it('finds an article by an entity alias it was annotated with (English or Arabic)', () => {
     expect(search('Rahmon', index)).toEqual([0]);
     expect(search('رحمن', index)).toEqual([0]);
+  });
+
+  it('stores each article once: its indexed words are rebuilt in the browser exactly as indexed', () => {
+    for (const [id, document] of index.docs) {
+      expect(document.content).toBeUndefined();
+      expect(documentContent(document)).toBe(records[id]!.content);
+    }
+    expect(index.docs.get(0)!.appendix).toContain('rahmon');
+  });
+
+  it('stores the indexed words when they cannot be rebuilt from the title and text', () => {
+    const odd = { ...records[0]!, content: `${records[0]!.content} extra` };
+    odd.meta = { ...odd.meta, offset: 'not a number' };
+    expect(offlineDocument(odd).content).toBe(odd.content);
   });
 
   it('is the same text when built twice', () => {
