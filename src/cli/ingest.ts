@@ -12,6 +12,8 @@ import { loadIngestConfig, type FileReport } from '../loaders/content';
 import { listRealFolder, readRegularFile, readUtf8File, realFolderProblem, type FolderEntry } from '../loaders/files';
 import { MAX_SEED_BYTES, readSeedInput, sidecarName as sidecarFileName } from '../loaders/seeds';
 import { findConflicts } from '../pipeline/corpus';
+import { RepeatedLineCounter } from '../pipeline/furniture';
+import { readSeed } from '../pipeline/read';
 import { ingestSeed, type IngestResult } from '../pipeline/index';
 import { fatal, warning, type PipelineMessage } from '../pipeline/messages';
 import { articleSlug, seedId } from '../pipeline/slug';
@@ -36,6 +38,7 @@ Options:
   --out DIR               folder for the .mdx files (default: content/articles)
   --prune                 allow removing every article, or more than ${MAX_UNPRUNED_REMOVALS}, in one run
   --frail                 exit 1 on warnings too
+  --removed               list every line that left an article's body, with its rule
   --candidates-json FILE  write the names the gazetteer does not know to FILE as JSON
   --rules FILE            boilerplate rules (default: content/boilerplate.yaml)
   --sources FILE          source agencies (default: content/sources.yaml)
@@ -72,6 +75,7 @@ function run(): number {
         out: { type: 'string', default: 'content/articles' },
         prune: { type: 'boolean', default: false },
         frail: { type: 'boolean', default: false },
+        removed: { type: 'boolean', default: false },
         'candidates-json': { type: 'string' },
         rules: { type: 'string', default: 'content/boilerplate.yaml' },
         sources: { type: 'string', default: 'content/sources.yaml' },
@@ -132,13 +136,17 @@ function run(): number {
   for (const [path, list] of entryMessages) fileFor(path, list);
   const seedNameSet = new Set(seeds.map((seed) => seed.name));
 
-  // Pass 1: identities (slug, hash) of every seed, so conflicts are known before anything is written.
+  // Pass 1: identities (slug, hash) of every seed, so conflicts are known before anything is written;
+  // and the short lines several seeds share (a site's furniture, see furniture.ts).
+  const lineCounter = new RepeatedLineCounter();
   const identities = seeds.map((seed) => {
     if (seed.problem) return { ...seed, sha256: '' };
     const read = readRegularFile(seed.path, MAX_SEED_BYTES);
     if ('problem' in read) return { ...seed, problem: fatal(read.problem.ruleId, read.problem.reason), sha256: '' };
+    lineCounter.add(readSeed(read.bytes).seed?.lines ?? []);
     return { ...seed, sha256: createHash('sha256').update(read.bytes).digest('hex') };
   });
+  const pageConfig = { ...config, repeatedLines: lineCounter.repeated() };
   const conflicts = findConflicts(identities.filter((identity) => !identity.problem));
 
   for (const sidecar of [...sidecars.keys()]) {
@@ -178,7 +186,7 @@ function run(): number {
       result = { id, slug: identity.slug, sha256: identity.sha256, article: null, mdx: null, messages: conflict, sidecarMessages: [], candidates: [] };
     } else {
       const read = readSeedInput(seedsDir, identity.name, sidecars.has(sidecarName));
-      result = 'input' in read ? ingestSeed(read.input, config) : { id, slug: identity.slug, sha256: identity.sha256, article: null, mdx: null, candidates: [], ...read };
+      result = 'input' in read ? ingestSeed(read.input, pageConfig) : { id, slug: identity.slug, sha256: identity.sha256, article: null, mdx: null, candidates: [], ...read };
     }
     fileFor(identity.path, result.messages);
     if (result.sidecarMessages.length > 0) fileFor(join(seedsDir, sidecarName), result.sidecarMessages);
@@ -219,6 +227,7 @@ function run(): number {
       }
     }
     process.stdout.write(`${articleLine(result, warnings)}  ${status}\n`);
+    process.stdout.write(removalReport(result.article, args.removed));
   });
 
   // Orphans: .mdx files whose seed is gone.
@@ -338,6 +347,17 @@ function plural(n: number, word: string): string {
 }
 
 /** One line per article: slug, date, source, entity counts, warnings. */
+/** The lines that left an article's body: a count per rule, or with `--removed` each line. */
+function removalReport(article: IngestResult['article'], each: boolean): string {
+  const removed = article?.provenance.removed ?? [];
+  if (removed.length === 0) return '';
+  const perRule = new Map<string, number>();
+  for (const r of removed) perRule.set(r.rule, (perRule.get(r.rule) ?? 0) + 1);
+  const counts = [...perRule].map(([rule, n]) => `${rule} ${n}`).join(', ');
+  if (!each) return `  out of the body: ${counts}\n`;
+  return removed.map((r) => `  ${r.line}  ${r.rule}${r.field ? ` → ${r.field}` : ''}  ${JSON.stringify(r.text)}\n`).join('');
+}
+
 function articleLine(result: IngestResult, warnings: number): string {
   const a = result.article;
   if (!a) return result.slug;

@@ -43,6 +43,8 @@ export interface AgencyInput {
 const DELIMITERS = /[/()\-–—:|،,.«»"“”\[\]]+/u;
 /** A dateline's credit part stands within this many characters of the start of the lead. */
 const DATELINE_REACH = 90;
+/** A dateline on a line of its own (place, date in two calendars, agency) has at most this many words. */
+const DATELINE_LINE_MAX_WORDS = 12;
 /** Page-name lines (site names above the headline, follow-us lines below) have at most this many words. */
 const PAGE_NAME_MAX_WORDS = 8;
 /** Rules whose lines never name a publisher: a language switcher's «العربية» is a language. */
@@ -134,7 +136,7 @@ export function findAgencyCredit(input: AgencyInput, table: SourceTable): Agency
       const rule = ruleOf.get(line);
       const full = text(line);
       if (full === '' || (rule !== undefined && NOT_A_NAME.has(rule))) continue;
-      const head = line === input.leadLine ? full.slice(0, DATELINE_REACH) : words(full).length <= PAGE_NAME_MAX_WORDS ? full : '';
+      const head = line === input.leadLine ? full.slice(0, DATELINE_REACH) : words(full).length <= DATELINE_LINE_MAX_WORDS ? full : '';
       // In the lead, only the part before the first verb-led clause counts: cut at the dash, colon or slash run that ends the dateline.
       for (const hit of agenciesIn(line === input.leadLine ? datelinePart(head) : head, table)) found.push({ ...hit, line });
       const shaped = AGENCY_SHAPED.exec(line === input.leadLine ? datelinePart(head) : head);

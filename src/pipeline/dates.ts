@@ -468,6 +468,17 @@ function scanLines(lines: readonly string[], layout: PageLayout = {}): Scan {
         anchorStart = line.length - line.trimStart().length;
         // Above the headline a date opening a line is a page timestamp, not the article's dateline.
         kind = aboveHeadline ? 'page-date' : 'dateline';
+      } else if (
+        resolved.kind === 'yearless' &&
+        articleHead &&
+        candidate.start <= DATELINE_MAX_PREFIX &&
+        (DATELINE_PREFIX.test(folded.slice(0, candidate.start)) || PLACE_BEFORE.test(folded.slice(0, candidate.start))) &&
+        DATELINE_AFTER.test(folded.slice(candidate.end))
+      ) {
+        // "دوشنبه في 15 سبتمبر / وام /": an agency dateline without a year. It never dates the
+        // article alone, but a page date naming another day contradicts it.
+        anchorStart = line.length - line.trimStart().length;
+        kind = 'dateline';
       }
       const start = toSource(candidate.start);
       const end = sourceEnd(line, origin, candidate.end);

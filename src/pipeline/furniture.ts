@@ -90,6 +90,9 @@ export function removeLineFurniture(
 ): { lines: string[]; removed: RemovedLine[] } {
   const out = [...lines];
   const removed: RemovedLine[] = [];
+  // A line repeated across seeds counts only above the first or below the last sentence: in the
+  // body it may be a subheading that several articles share.
+  const bounds = repeated.size > 0 ? proseBounds(lines) : null;
   let inList = false;
   for (let index = 0; index < out.length; index++) {
     const text = (out[index] ?? '').trim();
@@ -99,9 +102,11 @@ export function removeLineFurniture(
     }
     if (text === '') continue;
     if (inList) {
-      // A short line followed by prose is a subheading of the article: the list has ended.
+      // A short line followed by prose is a subheading of the article and the list has ended,
+      // unless a bullet marks it as one more item.
       const next = out.slice(index + 1).find((l) => l.trim() !== '');
-      if (looksLikeLinkTitle(text) && !(next !== undefined && isProse(next) && !listStarts.has(out.indexOf(next) + 1))) {
+      const bulleted = /^[-–—•*·]\s/u.test(text);
+      if (looksLikeLinkTitle(text) && (bulleted || !(next !== undefined && isProse(next)))) {
         removeAt(out, removed, original, index, FURNITURE_RULES.linkList);
         continue;
       }
@@ -109,7 +114,9 @@ export function removeLineFurniture(
     }
     const rule = lineFurnitureRule(text);
     if (rule) removeAt(out, removed, original, index, rule);
-    else if (repeated.has(text) && !isTextLike(text)) removeAt(out, removed, original, index, FURNITURE_RULES.repeated);
+    else if (repeated.has(text) && !isTextLike(text) && bounds !== null && (index < bounds.first || index > bounds.last)) {
+      removeAt(out, removed, original, index, FURNITURE_RULES.repeated);
+    }
   }
   return { lines: out, removed };
 }
@@ -184,4 +191,34 @@ export function removePageChrome(
     }
   });
   return { lines: out, removed };
+}
+
+/** Seeds that must share a line before it counts as a site's furniture. */
+export const REPEATED_MIN_SEEDS = 3;
+/** Longest line, in words, that is counted across seeds. */
+const REPEATED_MAX_WORDS = 8;
+
+/**
+ * Counts short lines across the seeds of a run, so that a site's own furniture (its name, its
+ * menu, its footer) shows itself by recurring in several pages. Feed every seed's lines with `add`,
+ * then pass `repeated()` to the pipeline as `repeatedLines`. Memory holds short lines only.
+ */
+export class RepeatedLineCounter {
+  private readonly seen = new Map<string, number>();
+
+  /** Count the distinct short lines of one seed. */
+  add(lines: readonly string[]): void {
+    const distinct = new Set<string>();
+    for (const raw of lines) {
+      const text = raw.trim();
+      const n = words(text).length;
+      if (n > 0 && n <= REPEATED_MAX_WORDS && !isProse(text)) distinct.add(text);
+    }
+    for (const text of distinct) this.seen.set(text, (this.seen.get(text) ?? 0) + 1);
+  }
+
+  /** The lines found in at least `minSeeds` seeds. */
+  repeated(minSeeds = REPEATED_MIN_SEEDS): Set<string> {
+    return new Set([...this.seen].filter(([, count]) => count >= minSeeds).map(([text]) => text));
+  }
 }

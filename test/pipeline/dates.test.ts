@@ -505,3 +505,70 @@ describe('robustness', () => {
     expect(JSON.stringify(extractPublicationDate(lines))).toBe(JSON.stringify(extractPublicationDate([...lines])));
   });
 });
+
+describe('extractPublicationDate on pasted pages', () => {
+  /** A page: lines, with the headline and the lead where the pipeline found them. */
+  function onPage(lines: string[], headlineLine: number | null, leadLine: number) {
+    return extractPublicationDate(lines, { seedId: 'x', layout: { headlineLine, leadLine } });
+  }
+  const LEAD = 'أكد الرئيس أهمية البرنامج.';
+
+  it.each([
+    ['أخبار محلية15-9-2021 | 10:45', '2021-09-15'],
+    ['منذ10يناير2022', '2022-01-10'],
+    ['الإثنين 10/يناير/2022 - 05:22 م', '2022-01-10'],
+    ['10.01.2022 | 17:42 GMT', '2022-01-10'],
+    ['٢٩/٠١/٢٠٢٥ - ١٠:٣٠ ص', '2025-01-29'],
+    ['كتب أحمد جمال - الأربعاء، 29 يناير 2025 04:30 م', '2025-01-29'],
+  ])('dates the page by the head line «%s»', (line, iso) => {
+    expect(onPage([line, 'عنوان الخبر', LEAD], 2, 3).date.published).toBe(iso);
+  });
+
+  it('does not read a month name glued to a word as a date', () => {
+    expect(findDateMentions(['صدر الكتاب2022 في طبعة جديدة'])).toEqual([]);
+  });
+
+  it('lets the dateline of the article beat a "today is" banner above the page', () => {
+    const { date, messages } = onPage(['اليوم: الأحد 12 مايو 2024', 'القاهرة 31°', 'عنوان الخبر', 'دوشنبه - 29 يناير 2025 - أكد الرئيس أهمية البرنامج.'], 3, 4);
+    expect(date).toMatchObject({ published: '2025-01-29', line: 4 });
+    expect(messages).toEqual([]);
+  });
+
+  it('takes a weather or prayer-time banner for the visit date and says so when nothing else dates the page', () => {
+    const { date, messages } = onPage(['أبوظبي 26° | الفجر 05:43 | الأحد 3 نوفمبر 2024', 'عنوان الخبر', LEAD], 2, 3);
+    expect(date.published).toBeNull();
+    expect(messages[0]!.ruleId).toBe('missing-date');
+    expect(messages[0]!.reason).toContain('banner above the article');
+  });
+
+  it('takes a weekday, Gregorian and Hijri strip at the top of the page for the visit date', () => {
+    expect(onPage(['الاثنين 4 نوفمبر 2024 - 2 جمادى الأولى 1446 هـ', 'البيان', 'عنوان الخبر', LEAD], 3, 4).date.published).toBeNull();
+  });
+
+  it('keeps a Hijri and Gregorian byline below the masthead', () => {
+    expect(onPage(['صحيفة الرياض', 'الرياض - الرياض', 'الأربعاء 8 صفر 1443هـ - 15 سبتمبر 2021م', 'عنوان الخبر', LEAD], 4, 5).date.published).toBe('2021-09-15');
+  });
+
+  it('gives no date when a byline and a publication label disagree', () => {
+    const { date, messages } = onPage(['نشر في: 14/01/2022', 'عنوان الخبر', 'تاريخ النشر: 10/01/2022', LEAD], 2, 4);
+    expect(date.published).toBeNull();
+    expect(messages.map((m) => m.ruleId)).toEqual(['conflicting-dates']);
+    expect(messages[0]!.reason).toContain('14/01/2022');
+    expect(messages[0]!.reason).toContain('10/01/2022');
+  });
+
+  it('reads a dateline without a dash when the agency follows the date', () => {
+    expect(onPage(['عنوان الخبر', 'دوشنبه 10 يناير 2022 (شينخوا) أكد رئيس طاجيكستان الحاجة إلى تعزيز الحرب.'], 1, 2).date.published).toBe('2022-01-10');
+  });
+
+  it('uses an update stamp only when nothing else dates the page', () => {
+    expect(onPage(['آخر تحديث: 10 يناير 2022', 'عنوان الخبر', LEAD], 2, 3).date.published).toBe('2022-01-10');
+    expect(onPage(['آخر تحديث: 11 يناير 2022', 'عنوان الخبر', 'تاريخ النشر: 10 يناير 2022', LEAD], 2, 4).date).toMatchObject({ published: '2022-01-10', line: 3 });
+  });
+
+  it('gives no date when a yearless dateline names another day than the page date', () => {
+    const { date, messages } = onPage(['15/09/2021', 'عنوان الخبر', 'دوشنبه في 16 سبتمبر / وام / بحث الاجتماع الوضع في أفغانستان.'], 2, 3);
+    expect(date.published).toBeNull();
+    expect(messages.map((m) => m.ruleId)).toEqual(['conflicting-dates']);
+  });
+});
