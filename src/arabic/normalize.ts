@@ -136,16 +136,33 @@ const MIN_AFTER_WAW_BA = 4;
  */
 const MIN_AFTER_LAM = 3;
 
-/** Letters in what would remain, or 0 when it does not start with a letter (و-الحدود stays whole). */
-function letterCount(text: string): number {
-  if (!/^\p{L}/u.test(text)) return 0;
+const LETTER = /\p{L}/u;
+
+/** Is the UTF-16 unit at `index` a letter? Arabic and ASCII letters are decided without a regex. */
+function isLetterAt(text: string, index: number): boolean {
+  const code = text.charCodeAt(index);
+  if (code >= 0x0621 && code <= 0x064a) return true; // Arabic letters (folded text has no marks)
+  if ((code | 0x20) >= 0x61 && (code | 0x20) <= 0x7a) return true; // ASCII letters
+  if (code < 0x80) return false;
+  // Anything else (other scripts, surrogate pairs): ask Unicode, one code point.
+  const point = text.codePointAt(index);
+  return point !== undefined && LETTER.test(String.fromCodePoint(point));
+}
+
+/** Letters in `text` from `start`, or 0 when it does not start with a letter (و-الحدود stays whole). */
+function lettersFrom(text: string, start: number): number {
+  if (start >= text.length || !isLetterAt(text, start)) return 0;
   let count = 0;
-  for (const char of text) if (/\p{L}/u.test(char)) count++;
+  for (let index = start; index < text.length; index++) {
+    const code = text.charCodeAt(index);
+    if (code >= 0xdc00 && code <= 0xdfff) continue; // low surrogate: counted with its pair
+    if (isLetterAt(text, index)) count++;
+  }
   return count;
 }
 
 /**
- * Strip leading proclitics from one folded word: article chains (ال، وال، بال، كال، فال، لل، وبال…)
+ * Strip leading proclitics from one folded word (after any leading punctuation): article chains (ال، وال، بال، كال، فال، لل، وبال…)
  * and a lone ل while at least three letters remain, a lone و or ب while at least four remain,
  * repeated until none applies. Used on both sides of search (index and query), so what matters is that a
  * word with and without its clitics ends in the same form, not that the form is a dictionary word.
@@ -159,18 +176,26 @@ function letterCount(text: string): number {
  * begin too many words (فعالية/عالية, كيان/يان).
  */
 export function stripProclitics(word: string): string {
-  let current = word;
+  // Leading punctuation («والحدود) stays in front; the clitics are stripped from the letters behind it.
+  let lead = 0;
+  while (lead < word.length && !isLetterAt(word, lead)) lead++;
+  let start = lead;
   for (;;) {
-    const article = ARTICLE_CHAIN.exec(current);
-    if (article && letterCount(current.slice(article[0].length)) >= MIN_AFTER_ARTICLE) {
-      current = current.slice(article[0].length);
+    const first = word.charCodeAt(start);
+    // Every clitic begins with و ف ب ك ل or the alef of ال; anything else ends the search at once.
+    if (first !== 0x0648 && first !== 0x0641 && first !== 0x0628 && first !== 0x0643 && first !== 0x0644 && first !== 0x0627) break;
+    const rest = word.slice(start);
+    const article = ARTICLE_CHAIN.exec(rest);
+    if (article && lettersFrom(word, start + article[0].length) >= MIN_AFTER_ARTICLE) {
+      start += article[0].length;
       continue;
     }
-    const minimum = current.startsWith('\u0644') ? MIN_AFTER_LAM : MIN_AFTER_WAW_BA;
-    if (LETTER_CLITIC.test(current) && letterCount(current.slice(1)) >= minimum) {
-      current = current.slice(1);
+    const minimum = first === 0x0644 ? MIN_AFTER_LAM : MIN_AFTER_WAW_BA;
+    if (LETTER_CLITIC.test(rest) && lettersFrom(word, start + 1) >= minimum) {
+      start += 1;
       continue;
     }
-    return current;
+    break;
   }
+  return start === lead ? word : word.slice(0, lead) + word.slice(start);
 }

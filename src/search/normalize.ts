@@ -16,8 +16,7 @@ import { foldArabic, stripProclitics } from '../arabic/normalize';
 /** Pagefind counts word positions over Unicode White_Space runs; split the same way to stay aligned. */
 const WORD_SEPARATOR = /\p{White_Space}+/u;
 
-/** Leading punctuation («والحدود) stays in front; the clitics are stripped from the letters behind it. */
-const LEADING_NON_LETTERS = /^(\P{L}*)([\s\S]*)$/u;
+const WHITE_SPACE = /\p{White_Space}/u;
 
 /** Split text into words exactly as Pagefind counts positions (whitespace runs, no empties). */
 export function splitWords(text: string): string[] {
@@ -26,9 +25,9 @@ export function splitWords(text: string): string[] {
 
 /** The search spelling of one word: folded, leading clitics stripped; never contains whitespace. */
 export function searchForm(word: string): string {
-  const folded = foldArabic(word).replace(/\p{White_Space}+/gu, '');
-  const [, lead = '', letters = ''] = LEADING_NON_LETTERS.exec(folded) ?? [];
-  return lead + stripProclitics(letters);
+  const folded = foldArabic(word);
+  // A compatibility form can fold to several words (ﷺ); the index needs exactly one.
+  return stripProclitics(WHITE_SPACE.test(folded) ? folded.replace(/\p{White_Space}+/gu, '') : folded);
 }
 
 /**
