@@ -50,7 +50,7 @@ const PAGE_NAME_MAX_WORDS = 8;
 /** Rules whose lines never name a publisher: a language switcher's «العربية» is a language. */
 const NOT_A_NAME = new Set(['language-switcher', 'photo-caption', 'photo-credit', 'link-list', 'agencies-dateline']);
 /** A clear agency shape in a dateline: between slashes, or in brackets before a dash. */
-const AGENCY_SHAPED = /\/\s*([^/\d]{2,30}?)\s*\/|\(\s*([^()\d]{2,30}?)\s*\)\s*[-–—]/u;
+const AGENCY_SHAPED = /\/\s*([^/\d]{2,30}?)\s*\/|\(\s*([^()\d]{2,30}?)\s*\)\s*[-–—]|^[^\s\d\-–—:]{2,20}\s*[-–—]\s*([^\s\d\-–—:]{2,20})\s*:\s*$/u;
 
 function lookUp(name: string, table: SourceTable): Source | null {
   const trimmed = name.trim();
@@ -59,7 +59,10 @@ function lookUp(name: string, table: SourceTable): Source | null {
   if (direct) return direct;
   // «وكالة سبوتنيك»: the word "agency" is often written before a name the table lists bare.
   const bare = trimmed.replace(/^وكالة\s+(?:أنباء\s+|الأنباء\s+)?/u, '');
-  return bare !== trimmed ? normalizeSource(bare, table).source : null;
+  if (bare !== trimmed) return normalizeSource(bare, table).source;
+  // «سبأنت», «الجزيرة نت»: the web edition of an agency or channel adds «نت».
+  const web = trimmed.replace(/\s*نت$/u, '');
+  return web !== trimmed && web.length >= 2 ? normalizeSource(web, table).source : null;
 }
 
 /**
@@ -130,7 +133,8 @@ export function findAgencyCredit(input: AgencyInput, table: SourceTable): Agency
   // The dateline: the opening of the lead and the short lines between the headline and the lead.
   if (input.leadLine !== null) {
     const found: Array<{ source: Source; raw: string; line: number }> = [];
-    const from = input.headlineLine !== null ? input.headlineLine + 1 : input.leadLine;
+    // Without a headline, the two lines right above the lead may still hold its dateline ("دوشنبه – سبأنت:").
+    const from = input.headlineLine !== null ? input.headlineLine + 1 : Math.max(1, input.leadLine - 2);
     let unknown: { raw: string; line: number } | null = null;
     for (let line = from; line <= input.leadLine; line++) {
       const rule = ruleOf.get(line);
@@ -140,7 +144,7 @@ export function findAgencyCredit(input: AgencyInput, table: SourceTable): Agency
       // In the lead, only the part before the first verb-led clause counts: cut at the dash, colon or slash run that ends the dateline.
       for (const hit of agenciesIn(line === input.leadLine ? datelinePart(head) : head, table)) found.push({ ...hit, line });
       const shaped = AGENCY_SHAPED.exec(line === input.leadLine ? datelinePart(head) : head);
-      const name = shaped?.[1] ?? shaped?.[2];
+      const name = shaped?.[1] ?? shaped?.[2] ?? shaped?.[3];
       if (name && unknown === null && !lookUp(name, table)) unknown = { raw: name.trim(), line };
     }
     const settled = settle(found, 'dateline');

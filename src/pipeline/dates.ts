@@ -118,14 +118,18 @@ const NUMERIC_START = String.raw`(?<![\p{L}\p{N}]|\p{N}[./-])`;
 /** Without a weekday, the digits may follow a word directly (`أخبار محلية12-3-2023`), never another number. */
 const NUMERIC_DAY_START = String.raw`(?:${NUMERIC_START}${WEEKDAY}|(?<![\p{N}]|\p{N}[./-]))`;
 const NUMERIC_END = String.raw`(?![\p{N}]|[./-]\p{N})`;
+/** `7/3/1429 هـ`: a numeric date with the Hijri era mark is a Hijri date (Al Jazeera's bylines). */
+const NUMERIC_HIJRI = `(?:\\s*(?<hijri>${HIJRI_MARK})(?![\\p{L}]))?`;
+/** A numeric year before this, without an era mark, is taken for an unmarked Hijri year, not a Gregorian one. */
+const NUMERIC_MIN_GREGORIAN_YEAR = 1800;
 /** Day first, as Arabic text writes it: 29/01/2025, 29-01-2025, 29.01.2025. */
 const NUMERIC_DMY = new RegExp(
-  NUMERIC_DAY_START + `(?<day>[0-9]{1,2})(?<sep>[./-])(?<month>[0-9]{1,2})\\k<sep>(?<year>[0-9]{4})` + NUMERIC_END,
+  NUMERIC_DAY_START + `(?<day>[0-9]{1,2})(?<sep>[./-])(?<month>[0-9]{1,2})\\k<sep>(?<year>[0-9]{4})` + NUMERIC_END + NUMERIC_HIJRI,
   'gu',
 );
 /** Year first: 2025-01-29, 2025/01/29. */
 const NUMERIC_YMD = new RegExp(
-  NUMERIC_DAY_START + `(?<year>[0-9]{4})(?<sep>[./-])(?<month>[0-9]{1,2})\\k<sep>(?<day>[0-9]{1,2})` + NUMERIC_END,
+  NUMERIC_DAY_START + `(?<year>[0-9]{4})(?<sep>[./-])(?<month>[0-9]{1,2})\\k<sep>(?<day>[0-9]{1,2})` + NUMERIC_END + NUMERIC_HIJRI,
   'gu',
 );
 
@@ -190,7 +194,7 @@ const MAY_SAY_TODAY = /ي[\u064B-\u065F\u0670\u0640]*و[\u064B-\u065F\u0670\u064
 /** How far back an anchor word ("اليوم", "تاريخ النشر") is looked for. */
 const LOOKBEHIND = 40;
 /** Only "الموافق" (and punctuation) between two dates: the second restates the first in the other calendar. */
-const EQUIVALENT_BEFORE = new RegExp(String.raw`^\s*[،,)]?\s*(?:\(\s*)?الموافق\s*(?:ل\s*)?[:،,]?\s*\(?\s*$`, 'u');
+const EQUIVALENT_BEFORE = new RegExp(String.raw`^\s*[-–—،,)]?\s*(?:\(\s*)?الموافق\s*(?:ل\s*)?[:،,]?\s*\(?\s*$`, 'u');
 /** "Today" not followed by a date: reported when no publication date is found. */
 const TODAY_WORD = new RegExp(START + `[وف]?(?<today>اليوم(?:\\s*[،,]?\\s*(?:${WEEKDAY_PATTERN}))?)` + END, 'gu');
 
@@ -322,6 +326,13 @@ function resolveHijriYear(groups: Record<string, string | undefined>): Resolved 
 function resolveNumeric(groups: Record<string, string | undefined>): Resolved {
   const date = { year: Number(groups['year']), month: Number(groups['month']), day: Number(groups['day']) };
   if (date.month < 1 || date.month > 12 || date.day < 1) return { kind: 'impossible', why: `${groups['month']} is not a month number` };
+  if (groups['hijri'] !== undefined) {
+    const dayNumber = dayNumberOfHijri(date);
+    if (dayNumber === null) return { kind: 'impossible', why: `Hijri month ${date.month} of ${date.year} has no day ${date.day}` };
+    return { kind: 'date', iso: toIso(dateOfDayNumber(dayNumber)), precision: 'day', calendar: 'hijri', weekday: weekdayOf(groups), datelineEligible: true };
+  }
+  // "7/3/1429" without its هـ is still a Hijri date: never file it under the year 1429.
+  if (date.year < NUMERIC_MIN_GREGORIAN_YEAR) return { kind: 'ignored' };
   return gregorianDay(date, weekdayOf(groups), true);
 }
 
@@ -634,7 +645,14 @@ export function extractPublicationDate(
     );
   }
 
-  const anchored = mentions.filter((mention) => mention.anchored);
+  // A Hijri date whose weekday its conversion contradicts was reckoned by another calendar than
+  // Umm al-Qura (sighting, a site's own tables): it cannot fix the day.
+  const reliable = (mention: DateMention): boolean => {
+    if (mention.calendar !== 'hijri' || mention.weekday === null || mention.precision !== 'day') return true;
+    const day = dayNumberOfIso(mention.iso);
+    return day === null || weekdayOfDayNumber(day) === mention.weekday;
+  };
+  const anchored = mentions.filter((mention) => mention.anchored && reliable(mention));
   const first = anchored[0];
   if (first === undefined) {
     messages.push(missingDate(scan, mentions, sidecar));

@@ -145,9 +145,14 @@ function isStampLine(text: string): boolean {
   return stamp.test(text) && words(text).filter((word) => /\p{L}{2}/u.test(word)).length <= 5;
 }
 
+/** A dateline on its own line: a place and a publisher or agency around a dash or slash ("دوشنبه – سبأنت:"). */
+function isDatelineLine(text: string): boolean {
+  return /^[^.!?؟،,]{2,40}\s*[-–—/]\s*[^.!?؟،,]{1,40}:?$/u.test(text) && words(text).filter((word) => /\p{L}{2}/u.test(word)).length <= 4;
+}
+
 /** Lines that are furniture by their own shape and so show that their zone is page chrome. */
 function isChromeShaped(text: string): boolean {
-  return isNonArabicLine(text) || isStampLine(text);
+  return isNonArabicLine(text) || isStampLine(text) || isDatelineLine(text);
 }
 
 /** Ends with a full stop, colon, question or exclamation mark: a sentence, whatever its length. */
@@ -183,10 +188,10 @@ export function removePageChrome(
     if (text === '' || line === headlineLine || TURN.test(text) || isTextLike(text)) return;
     if (head(line)) {
       const aboveHeadline = headlineLine !== null && line < headlineLine;
-      if (aboveHeadline || ((headlineLine !== null || headHasFurniture) && (!endsWithSentenceMark(text) || isNonArabicLine(text)))) {
+      if (aboveHeadline || isChromeShaped(text) || ((headlineLine !== null || headHasFurniture) && !endsWithSentenceMark(text))) {
         removeAt(out, removed, original, index, isNonArabicLine(text) ? FURNITURE_RULES.nonArabic : FURNITURE_RULES.pageHead);
       }
-    } else if (tail(line) && tailHasFurniture && (!endsWithSentenceMark(text) || isNonArabicLine(text))) {
+    } else if (tail(line) && (isChromeShaped(text) || (tailHasFurniture && !endsWithSentenceMark(text)))) {
       removeAt(out, removed, original, index, isNonArabicLine(text) ? FURNITURE_RULES.nonArabic : FURNITURE_RULES.pageTail);
     }
   });

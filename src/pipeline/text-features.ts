@@ -67,7 +67,9 @@ export function isProse(text: string): boolean {
 export function isTextLike(text: string): boolean {
   // Numbers, times and one-letter marks (ص، م) do not make a line text: a byline full of them is not.
   const n = words(text).filter((word) => /\p{L}{2}/u.test(word)).length;
-  return n >= 8 && (/[،,؛]/u.test(text) || stopWordRatio(text) >= 0.15);
+  // A comma alone does not make text: bylines list a day, a time and a city between commas.
+  const ratio = stopWordRatio(text);
+  return n >= 8 && (ratio >= 0.15 || (ratio > 0 && /[،,؛]/u.test(text)));
 }
 
 /** Content words for comparing a headline with the lead: folded, without clitics, ال or function words. */

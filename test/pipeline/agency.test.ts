@@ -30,6 +30,11 @@ describe('findAgencyCredit', () => {
     expect(findAgencyCredit(input, table)).toMatchObject({ source: { id: 'spa' }, line: 2, form: 'dateline' });
   });
 
+  it('reads a web edition\'s dateline of its own above the lead when there is no headline', () => {
+    const lines = ['دوشنبه – سبأنت:', 'قال الأمين العام إن كازاخستان أرسلت مساعدات تقنية عسكرية لطاجيكستان.'];
+    expect(findAgencyCredit({ lines, removed: [], headlineLine: null, leadLine: 2, lastLine: 2 }, table).source?.id).toBe('saba');
+  });
+
   it('reads a bracketed credit after the last sentence', () => {
     const input = page(['أكد رئيس طاجيكستان الحاجة إلى تعزيز الحرب المشتركة.', 'وأوضح أن هناك أكثر من 40 معسكرا قرب الحدود. (رويترز)']);
     expect(findAgencyCredit(input, table)).toMatchObject({ source: { id: 'reuters' }, form: 'closing-credit' });

@@ -572,3 +572,17 @@ describe('extractPublicationDate on pasted pages', () => {
     expect(messages.map((m) => m.ruleId)).toEqual(['conflicting-dates']);
   });
 });
+
+describe('numeric Hijri dates', () => {
+  it('reads a numeric date with هـ as Hijri, never as the Gregorian year 1429', () => {
+    expect(only('7/3/1429 هـ')).toMatchObject({ calendar: 'hijri', iso: '2008-03-15' });
+    expect(findDateMentions(['الخميس 7/3/1429 في الجريدة'])).toEqual([]);
+  });
+
+  it('keeps the restated Gregorian date when the Hijri weekday contradicts its conversion', () => {
+    const lines = ['عنوان', 'الخميس 7/3/1429 هـ - الموافق 13/3/2008 م (آخر تحديث) الساعة 16:25 (مكة المكرمة)، 13:25 (غرينتش)', 'أكد الرئيس أهمية البرنامج.'];
+    const { date, messages } = extractPublicationDate(lines, { layout: { headlineLine: 1, leadLine: 3 } });
+    expect(date.published).toBe('2008-03-13');
+    expect(messages.map((m) => m.ruleId)).toEqual(['weekday-mismatch']);
+  });
+});
