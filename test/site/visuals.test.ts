@@ -165,7 +165,8 @@ describe('the places map', () => {
       const placePage = page(`places/${p.id}/index.html`);
       const locator = placePage.elements.find((el) => el.attributes['data-locator-map'] !== undefined);
       expect(locator !== undefined, p.id).toBe(p.coordinates !== undefined);
-      if (locator) expect(Buffer.byteLength(rawSvg(placePage, 'data-locator-map'))).toBeLessThan(8_000);
+      // The busiest 1:110m window on Earth (the Balkans and the Aegean) makes about 8.3 KB.
+      if (locator) expect(Buffer.byteLength(rawSvg(placePage, 'data-locator-map'))).toBeLessThan(10_000);
     }
   });
 });
