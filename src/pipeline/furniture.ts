@@ -20,6 +20,7 @@ export const FURNITURE_RULES = {
   repeated: 'repeated-across-seeds',
   pageHead: 'page-head',
   pageTail: 'page-tail',
+  ticker: 'news-ticker',
 } as const;
 
 /** Arabic-script names of languages, as language switchers print them. */
@@ -59,7 +60,11 @@ function removeAt(out: string[], removed: RemovedLine[], original: readonly stri
 /** The detector that recognises one line on its own wherever it stands, or null. */
 export function lineFurnitureRule(text: string): string | null {
   const line = text.trim();
-  if (line === '' || TURN.test(line) || isTextLike(line)) return null;
+  if (line === '') return null;
+  // A ticker: several headlines on one line, held apart by runs of spaces or tabs, not sentences.
+  const segments = line.split(/\s{3,}|\t+/u).filter((part) => part.trim() !== '');
+  if (segments.length >= 4 && segments.filter((part) => !isProse(part.trim())).length >= segments.length - 1) return FURNITURE_RULES.ticker;
+  if (TURN.test(line) || isTextLike(line)) return null;
   const list = words(line);
   if (list.length === 0) return null;
   const tokens = line.split(/[\s|/·•،,:()\-–—«»"]+/u).filter((t) => /\p{L}/u.test(t));

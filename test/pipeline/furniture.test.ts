@@ -43,6 +43,11 @@ describe('lineFurnitureRule', () => {
     expect(lineFurnitureRule('أضف تعليقاً')).toBe('ui-widget');
   });
 
+  it('names a ticker of headlines held apart by runs of spaces, however long', () => {
+    expect(lineFurnitureRule('توقيع اتفاقية لتطوير وحدات سكنية    إنشاء مجلس الشراكة    هيئة التراث تسجل 5 مواقع    الدولار يحافظ على استقراره')).toBe('news-ticker');
+    expect(lineFurnitureRule(`${LEAD}    ${SECOND}`)).toBeNull();
+  });
+
   it('leaves a sentence with widget words in it alone', () => {
     expect(lineFurnitureRule('وقال إن على الجميع المشاركة في الحوار الوطني من أجل مستقبل البلاد.')).toBeNull();
   });
