@@ -6,27 +6,19 @@
  *   npx tsx scripts/bench-search.ts [--articles 10000] [--no-readme] [--measure BUILT_SITE_DIR]
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import http from 'node:http';
 import type { Page } from 'playwright-core';
-import { launchChromium, startStaticServer } from '../test/e2e/harness';
+import { launchChromium } from '../test/e2e/harness';
+import { directorySize, isolatedWorkspace, median, root, startCountingServer, type Transfer } from './bench-kit';
 import { writeSyntheticArchive } from './generate-archive';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const BASE = '/archive/';
 const FIRST_QUERY = 'طاجيكستان';
 const SECOND_QUERY = 'الأمن الجماعي';
 const RUNS = 3;
-
-interface Transfer {
-  /** Response body bytes the server sent (no HTTP compression; Pagefind's index files are gzip already). */
-  bytes: number;
-  requests: number;
-}
 
 interface SiteResult {
   label: string;
@@ -39,41 +31,6 @@ interface SiteResult {
   cold: Transfer & { ms: number };
 }
 
-function directorySize(directory: string): number {
-  let total = 0;
-  for (const entry of readdirSync(directory, { withFileTypes: true })) {
-    const full = path.join(directory, entry.name);
-    total += entry.isDirectory() ? directorySize(full) : statSync(full).size;
-  }
-  return total;
-}
-
-/** Top-level entries of the repository that a build does not need (or that a build writes). */
-const NOT_COPIED = new Set(['node_modules', '.git', 'dist', '.astro', 'test-results']);
-
-/**
- * A private copy of the working tree to build in: Astro keeps its content store and prerender
- * chunks inside the project, so two builds in one tree (a benchmark and someone's test run)
- * would overwrite each other. Packages are shared through one symlink per package.
- */
-function isolatedWorkspace(work: string): string {
-  const copy = path.join(work, 'repo');
-  cpSync(root, copy, {
-    recursive: true,
-    filter: (source) => {
-      const relative = path.relative(root, source);
-      const top = relative.split(path.sep)[0] ?? '';
-      return !NOT_COPIED.has(top) && !relative.startsWith(path.join('test', '.tmp'));
-    },
-  });
-  mkdirSync(path.join(copy, 'node_modules'));
-  for (const entry of readdirSync(path.join(root, 'node_modules'))) {
-    if (entry === '.astro' || entry === '.vite' || entry === '.cache') continue;
-    symlinkSync(path.join(root, 'node_modules', entry), path.join(copy, 'node_modules', entry));
-  }
-  return copy;
-}
-
 function build(workspace: string, outDir: string, contentDir: string | null): number {
   const started = performance.now();
   const env: NodeJS.ProcessEnv = { ...process.env, ARSHIF_BASE: BASE, ARSHIF_OUT_DIR: outDir };
@@ -81,63 +38,6 @@ function build(workspace: string, outDir: string, contentDir: string | null): nu
   const result = spawnSync('npx', ['astro', 'build'], { cwd: workspace, env, encoding: 'utf8', maxBuffer: 512 * 1024 * 1024 });
   if (result.status !== 0) throw new Error(`astro build failed for ${contentDir ?? 'content/'}:\n${result.stdout.slice(-4000)}\n${result.stderr.slice(-4000)}`);
   return (performance.now() - started) / 1000;
-}
-
-/**
- * A static server under BASE that counts what it sends. Counting at the server sees every request,
- * including those Pagefind makes from its Web Worker, which the page's own network events miss.
- */
-interface CountingServer {
-  url(pathBelowBase: string): string;
-  /** Start a new tally; `take()` returns it once no request has been in flight for a moment. */
-  tally(): { take(): Promise<Transfer & { files: string[] }> };
-  close(): Promise<void>;
-}
-
-async function startCountingServer(rootDir: string): Promise<CountingServer> {
-  let bucket = { bytes: 0, requests: 0, files: [] as string[] };
-  let inFlight = 0;
-  let lastFinished = performance.now();
-  const server = await startStaticServer(rootDir, BASE, (_req, res, url) => {
-    const counted = bucket;
-    inFlight += 1;
-    let bytes = 0;
-    const write = res.write.bind(res) as (chunk: unknown, ...rest: unknown[]) => boolean;
-    const end = res.end.bind(res) as (...args: unknown[]) => http.ServerResponse;
-    const size = (chunk: unknown): number => (typeof chunk === 'string' ? Buffer.byteLength(chunk) : chunk instanceof Uint8Array ? chunk.byteLength : 0);
-    res.write = ((chunk: unknown, ...rest: unknown[]) => {
-      bytes += size(chunk);
-      return write(chunk, ...rest);
-    }) as typeof res.write;
-    res.end = ((...args: unknown[]) => {
-      if (typeof args[0] !== 'function') bytes += size(args[0]);
-      return end(...args);
-    }) as typeof res.end;
-    res.on('close', () => {
-      // The browser asks for the icon on its own schedule; it is no part of search.
-      if (!url.includes('favicon')) {
-        counted.bytes += bytes;
-        counted.requests += 1;
-        counted.files.push(url.replace(BASE, ''));
-      }
-      inFlight -= 1;
-      lastFinished = performance.now();
-    });
-  });
-  return {
-    url: (pathBelowBase) => server.url(pathBelowBase),
-    tally: () => {
-      bucket = { bytes: 0, requests: 0, files: [] };
-      const mine = bucket;
-      return {
-        take: async () => {
-          while (inFlight > 0 || performance.now() - lastFinished < 300) await new Promise((r) => setTimeout(r, 50));
-          return { ...mine, files: [...mine.files] };
-        },
-      };
-    },
-    close: () => server.close(),
-  };
 }
 
 /** Wait until the page shows settled results for `query`. */
@@ -153,13 +53,8 @@ async function settled(page: Page, query: string): Promise<void> {
   );
 }
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)]!;
-}
-
 async function measure(siteDir: string): Promise<Pick<SiteResult, 'open' | 'first' | 'second' | 'cold'>> {
-  const server = await startCountingServer(siteDir);
+  const server = await startCountingServer(siteDir, BASE);
   const browser = await launchChromium();
   try {
     const runs: Array<Pick<SiteResult, 'open' | 'first' | 'second' | 'cold'>> = [];
@@ -251,7 +146,7 @@ async function main(): Promise<void> {
   const count = Number(values.articles);
   const work = mkdtempSync(path.join(os.tmpdir(), 'arshif-bench-search-'));
   try {
-    const workspace = isolatedWorkspace(work);
+    const workspace = isolatedWorkspace(path.join(work, 'repo'));
     const sites: Array<{ label: string; contentDir: string | null; articles: number }> = [
       { label: 'Seed archive', contentDir: null, articles: readdirSync(path.join(root, 'content/articles')).filter((n) => n.endsWith('.mdx')).length },
     ];

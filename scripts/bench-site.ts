@@ -11,41 +11,11 @@
  * It builds in a private copy of the working tree, so it never touches dist/ or test/.tmp/.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, symlinkSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { filesUnder, isolatedWorkspace, root } from './bench-kit';
 import { writeSyntheticArchive } from './generate-archive';
-
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-
-/** Top-level entries a build does not need, or writes itself. */
-const NOT_COPIED = new Set(['node_modules', '.git', 'dist', '.astro', 'test-results']);
-
-/** A copy of the working tree to build in (Astro writes its caches inside the project); packages are symlinked. */
-function isolatedWorkspace(copy: string): string {
-  cpSync(root, copy, {
-    recursive: true,
-    filter: (source) => {
-      const relative = path.relative(root, source);
-      return !NOT_COPIED.has(relative.split(path.sep)[0] ?? '') && !relative.startsWith(path.join('test', '.tmp'));
-    },
-  });
-  mkdirSync(path.join(copy, 'node_modules'));
-  for (const entry of readdirSync(path.join(root, 'node_modules'))) {
-    if (entry === '.astro' || entry === '.vite' || entry === '.cache') continue;
-    symlinkSync(path.join(root, 'node_modules', entry), path.join(copy, 'node_modules', entry));
-  }
-  return copy;
-}
-
-/** Every file under `dir` with its size, paths relative to `dir`. */
-function filesUnder(dir: string, prefix = ''): Array<{ file: string; bytes: number }> {
-  return readdirSync(path.join(dir, prefix), { withFileTypes: true }).flatMap((entry) => {
-    const relative = path.join(prefix, entry.name);
-    return entry.isDirectory() ? filesUnder(dir, relative) : [{ file: relative, bytes: statSync(path.join(dir, relative)).size }];
-  });
-}
 
 interface SiteSize {
   articles: number;

@@ -5,6 +5,7 @@
 import { spawnSync } from 'node:child_process';
 
 const benchmarks: Record<string, string> = {
+  compare: 'scripts/bench-compare.ts',
   ingest: 'scripts/bench-ingest.ts',
   site: 'scripts/bench-site.ts',
   entities: 'scripts/bench-entities.ts',
@@ -12,7 +13,11 @@ const benchmarks: Record<string, string> = {
   bundle: 'scripts/bench-bundle.ts',
 };
 
-const chosen = process.argv.slice(2).length > 0 ? process.argv.slice(2) : Object.keys(benchmarks);
+// Names choose benchmarks; anything after them that starts with "--" goes to each (e.g. --n 10000).
+const args = process.argv.slice(2);
+const names = args.filter((arg, i) => !arg.startsWith('--') && !(i > 0 && args[i - 1]!.startsWith('--')));
+const options = args.filter((arg) => !names.includes(arg));
+const chosen = names.length > 0 ? names : options.length > 0 ? ['compare'] : Object.keys(benchmarks);
 let failed = false;
 for (const name of chosen) {
   const script = benchmarks[name];
@@ -22,7 +27,7 @@ for (const name of chosen) {
     continue;
   }
   console.log(`\n# ${name}`);
-  const result = spawnSync('npx', ['tsx', script], { stdio: 'inherit' });
+  const result = spawnSync('npx', ['tsx', script, ...(name === 'compare' ? options : [])], { stdio: 'inherit' });
   if (result.status !== 0) failed = true;
 }
 if (failed) process.exitCode = 1;

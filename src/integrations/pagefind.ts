@@ -113,10 +113,12 @@ export default function pagefindIntegration(): AstroIntegration {
         root = fileURLToPath(config.root);
       },
       'astro:build:done': async ({ dir, logger }) => {
+        const started = performance.now();
         const records = loadRecords(contentDirectory(root));
         const outputPath = path.join(fileURLToPath(dir), 'pagefind');
         await writeSearchIndex(records, outputPath);
-        logger.info(`indexed ${records.length} articles into ${outputPath}`);
+        // The benchmark reads the seconds from this line (search-indexing time).
+        logger.info(`indexed ${records.length} articles into ${outputPath} in ${((performance.now() - started) / 1000).toFixed(2)} s`);
       },
     },
   };
