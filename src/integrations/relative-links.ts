@@ -19,8 +19,9 @@ export async function listTree(dir: string): Promise<string[]> {
     .sort();
 }
 
-/** Files whose text could carry a link. */
-const TEXT_FILE = /\.(?:html|css|js|mjs|json|xml|txt|svg)$/;
+/** Files the build renders or bundles, so could carry a link (seeds, MDX and the search indexes are data). */
+const TEXT_FILE = /\.(?:html|css|js|mjs|xml|svg)$/;
+const DATA_FOLDER = /^(?:pagefind|offline-search|seeds|mdx|data)\//;
 
 /** Rewrite the pages below `dir`; throws naming the first file where a mark was left behind. */
 export async function resolveRelativeLinks(dir: string): Promise<number> {
@@ -36,7 +37,7 @@ export async function resolveRelativeLinks(dir: string): Promise<number> {
     pages += 1;
   }
   for (const file of files) {
-    if (!TEXT_FILE.test(file) || file.startsWith('pagefind/')) continue;
+    if (!TEXT_FILE.test(file) || DATA_FOLDER.test(file)) continue;
     const text = await readFile(path.join(dir, file), 'utf8');
     if (text.includes(RELATIVE_ROOT)) {
       throw new Error(`${path.join(dir, file)} still holds the root mark ${RELATIVE_ROOT} after the relative-link pass; a link in it was made outside src/site/urls.ts's href or in a file kind this pass does not rewrite.`);

@@ -84,6 +84,20 @@ describe('npm run bundle', () => {
     expect(readme).toContain('python3 -m http.server --directory data');
   });
 
+  it('links every page relatively, to files: no absolute path and no bare folder in any href, src or action', () => {
+    const pages = readdirSync(path.join(bagDir, 'data'), { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.html'));
+    expect(pages.length).toBeGreaterThan(20);
+    const offending: string[] = [];
+    for (const file of pages) {
+      const html = readFileSync(path.join(bagDir, 'data', file), 'utf8');
+      for (const [, attribute, value] of html.matchAll(/\s(href|src|action)="([^"]*)"/g)) {
+        if (/^(?:https?:|mailto:|data:|#)/.test(value!)) continue;
+        if (value!.startsWith('/') || /\/(?:#.*)?$/.test(value!) || value === '') offending.push(`${file}: ${attribute}="${value}"`);
+      }
+    }
+    expect(offending).toEqual([]);
+  });
+
   it('passes npm run verify-bundle', () => {
     const run = npmRun(['verify-bundle', '--', zipPath]);
     expect(run.output).toContain('valid BagIt bag');
