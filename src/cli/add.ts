@@ -12,7 +12,7 @@ import { parseArgs } from 'node:util';
 import { stringify } from 'yaml';
 import { formatReports, loadIngestConfig } from '../loaders/content';
 import { listRealFolder, readRegularFile } from '../loaders/files';
-import { MAX_SEED_BYTES, readSeedInput, sidecarName } from '../loaders/seeds';
+import { MAX_SEED_BYTES, readSeedInput, repeatedLinesOf, sidecarName } from '../loaders/seeds';
 import { ingestSeed } from '../pipeline/index';
 import { renderReviewSheet } from '../review/sheet';
 import { isoDate } from '../schema';
@@ -73,7 +73,7 @@ function main(): number {
   const { config, reports } = loadIngestConfig({ rules: 'content/boilerplate.yaml', sources: 'content/sources.yaml', gazetteer: 'content/gazetteer' });
   if (!config) return fail(`The content files have errors:\n${formatReports(reports)}`);
   const input = readSeedInput(seedsDir, name, values.date !== undefined);
-  if ('input' in input) process.stdout.write(`\n${renderReviewSheet([{ seedPath: path.join(seedsDir, name), result: ingestSeed(input.input, config) }])}`);
+  if ('input' in input) process.stdout.write(`\n${renderReviewSheet([{ seedPath: path.join(seedsDir, name), result: ingestSeed(input.input, { ...config, repeatedLines: repeatedLinesOf(seedsDir) }) }])}`);
   process.stdout.write(`\nReview content/articles/ in the diff, then commit ${path.join(seedsDir, name)}${values.date === undefined ? '' : ', its sidecar'} and the article.\n`);
   return ingest.status ?? 1;
 }

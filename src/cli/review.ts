@@ -8,7 +8,7 @@ import { appendFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { formatReports, hasFatalReport, loadIngestConfig } from '../loaders/content';
-import { readSeedInput, sidecarName } from '../loaders/seeds';
+import { readSeedInput, repeatedLinesOf, sidecarName } from '../loaders/seeds';
 import { ingestSeed, type IngestResult } from '../pipeline/index';
 import { articleSlug, seedId } from '../pipeline/slug';
 import { renderReviewSheet, type ReviewedSeed } from '../review/sheet';
@@ -44,10 +44,11 @@ function main(): number {
     process.stderr.write(`The content files have errors, so no review sheet can be made:\n${formatReports(reports)}\n`);
     return 1;
   }
+  const pageConfig = { ...config, repeatedLines: repeatedLinesOf(seedsDir) };
   const reviewed: ReviewedSeed[] = [...names].sort().map((name) => {
     const read = readSeedInput(seedsDir, name, existsSync(path.join(seedsDir, sidecarName(name))));
     const result: IngestResult =
-      'input' in read ? ingestSeed(read.input, config) : { id: seedId(name), slug: articleSlug(seedId(name)), sha256: '', article: null, mdx: null, candidates: [], ...read };
+      'input' in read ? ingestSeed(read.input, pageConfig) : { id: seedId(name), slug: articleSlug(seedId(name)), sha256: '', article: null, mdx: null, candidates: [], ...read };
     return { seedPath: path.join(seedsDir, name), result };
   });
   const sheet = renderReviewSheet(reviewed);

@@ -4,11 +4,13 @@
  * sheet and `npm run add`.
  */
 import path from 'node:path';
+import { RepeatedLineCounter } from '../pipeline/furniture';
 import type { SeedInput } from '../pipeline/index';
 import { fatal, type PipelineMessage } from '../pipeline/messages';
 import { MAX_SIDECAR_BYTES } from '../pipeline/sidecar';
 import { seedId } from '../pipeline/slug';
-import { readRegularFile, readUtf8File } from './files';
+import { readSeed } from '../pipeline/read';
+import { listRealFolder, readRegularFile, readUtf8File } from './files';
 
 /** Largest seed accepted, in bytes: twenty times the longest news article, far below what hurts the build. */
 export const MAX_SEED_BYTES = 2 * 1024 * 1024;
@@ -38,4 +40,20 @@ export function readSeedInput(
     };
   }
   return { input: { fileName: seedName, bytes: seed.bytes, sidecar: sidecar.text } };
+}
+
+/**
+ * The short lines several seeds of the folder share (a site's furniture, see furniture.ts), as
+ * ingest computes them, so a review sheet of some seeds reads each the way ingest of all does.
+ */
+export function repeatedLinesOf(seedsDir: string): ReadonlySet<string> {
+  const counter = new RepeatedLineCounter();
+  const listed = listRealFolder(seedsDir);
+  if ('problem' in listed) return counter.repeated();
+  for (const entry of listed.entries) {
+    if (entry.kind !== 'file' || !entry.name.endsWith('.txt')) continue;
+    const read = readRegularFile(path.join(seedsDir, entry.name), MAX_SEED_BYTES);
+    if ('bytes' in read) counter.add(readSeed(read.bytes).seed?.lines ?? []);
+  }
+  return counter.repeated();
 }
