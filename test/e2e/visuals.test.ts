@@ -64,6 +64,22 @@ describe('charts and maps in the browser', () => {
     }
   }
 
+  it('finds no axe violation of any impact on the timeline, places, place and person pages, light or dark', async () => {
+    const axePath = path.resolve('node_modules/axe-core/axe.min.js');
+    for (const colorScheme of ['light', 'dark'] as const) {
+      for (const { path: target } of visualPages) {
+        const { page } = await open(target, 1280, { colorScheme });
+        await page.addScriptTag({ path: axePath });
+        const ids = await page.evaluate(async () => {
+          const axe = (window as unknown as { axe: { run: (ctx: Document) => Promise<{ violations: Array<{ id: string; impact: string }> }> } }).axe;
+          return (await axe.run(document)).violations.map((v) => `${v.impact} ${v.id}`);
+        });
+        expect(ids, `${target} (${colorScheme})`).toEqual([]);
+        await page.context().close();
+      }
+    }
+  });
+
   it('serves SVG that parses as SVG on its own, as written in the page', async () => {
     const { page } = await open('', 1280);
     for (const target of ['timeline/', 'places/', pathOf('entity-places'), ...types.filter((t) => t.name === 'year').map((t) => t.path)]) {
