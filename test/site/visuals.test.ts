@@ -146,11 +146,17 @@ describe('the places map', () => {
     for (const a of sized) for (const b of sized) if (a.count > b.count) expect(a.r).toBeGreaterThan(b.r);
   });
 
-  it('names on the map only places it marks, and lists the marked places it could not name', () => {
-    const wide = within(svg, (el) => attr(el, 'class').includes('map-labels--wide'))[0]!;
-    const named = within(wide, (el) => el.name === 'text').map((t) => attr(t, 'data-place'));
-    for (const id of named) expect(markerIds).toContain(id);
-    expect([...named, ...listed('places-unlabelled')].sort()).toEqual([...markerIds].sort());
+  it('names on the map only places it marks, and lists the marked places it could not name, for wide screens and for phones', () => {
+    const section = index.elements.find((el) => attr(el, 'data-map-list') === 'places-unlabelled');
+    const items = section ? within(section, (el) => el.name === 'li') : [];
+    const phoneOnly = items.filter((li) => attr(li, 'data-narrow-only') === 'true').map((li) => attr(within(li, (el) => el.name === 'a')[0]!, 'data-place'));
+    const everywhere = listed('places-unlabelled').filter((id) => !phoneOnly.includes(id));
+    for (const [layer, unnamed] of [['map-labels--wide', everywhere], ['map-labels--narrow', [...everywhere, ...phoneOnly]]] as const) {
+      const group = within(svg, (el) => attr(el, 'class').includes(layer))[0]!;
+      const named = within(group, (el) => el.name === 'text').map((t) => attr(t, 'data-place'));
+      for (const id of named) expect(markerIds).toContain(id);
+      expect([...named, ...unnamed].sort(), layer).toEqual([...markerIds].sort());
+    }
   });
 
   it('is one self-contained inline SVG of modest size', () => {
