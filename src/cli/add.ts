@@ -10,7 +10,7 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { stringify } from 'yaml';
-import { formatReports, loadIngestConfig } from '../loaders/content';
+import { DEFAULT_CONTENT_PATHS, formatReports, loadIngestConfig } from '../loaders/content';
 import { listRealFolder, readRegularFile } from '../loaders/files';
 import { MAX_SEED_BYTES, readSeedInput, repeatedLinesOf, sidecarName } from '../loaders/seeds';
 import { ingestSeed } from '../pipeline/index';
@@ -70,7 +70,7 @@ function main(): number {
 
   const ingest = spawnSync('npm', ['run', '--silent', 'ingest', '--', '--seeds', seedsDir], { stdio: 'inherit' });
 
-  const { config, reports } = loadIngestConfig({ rules: 'content/boilerplate.yaml', sources: 'content/sources.yaml', gazetteer: 'content/gazetteer' });
+  const { config, reports } = loadIngestConfig(DEFAULT_CONTENT_PATHS);
   if (!config) return fail(`The content files have errors:\n${formatReports(reports)}`);
   const input = readSeedInput(seedsDir, name, values.date !== undefined);
   if ('input' in input) process.stdout.write(`\n${renderReviewSheet([{ seedPath: path.join(seedsDir, name), result: ingestSeed(input.input, { ...config, repeatedLines: repeatedLinesOf(seedsDir) }) }])}`);

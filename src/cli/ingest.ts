@@ -8,7 +8,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { VFile } from 'vfile';
 import { reporter } from 'vfile-reporter';
-import { loadIngestConfig, type FileReport } from '../loaders/content';
+import { DEFAULT_CONTENT_PATHS, loadIngestConfig, type FileReport } from '../loaders/content';
 import { listRealFolder, readRegularFile, readUtf8File, realFolderProblem, type FolderEntry } from '../loaders/files';
 import { MAX_SEED_BYTES, readSeedInput, sidecarName as sidecarFileName } from '../loaders/seeds';
 import { findConflicts } from '../pipeline/corpus';
@@ -77,9 +77,9 @@ function run(): number {
         frail: { type: 'boolean', default: false },
         removed: { type: 'boolean', default: false },
         'candidates-json': { type: 'string' },
-        rules: { type: 'string', default: 'content/boilerplate.yaml' },
-        sources: { type: 'string', default: 'content/sources.yaml' },
-        gazetteer: { type: 'string', default: 'content/gazetteer' },
+        rules: { type: 'string', default: DEFAULT_CONTENT_PATHS.rules },
+        sources: { type: 'string', default: DEFAULT_CONTENT_PATHS.sources },
+        gazetteer: { type: 'string', default: DEFAULT_CONTENT_PATHS.gazetteer },
         help: { type: 'boolean', default: false },
       },
       strict: true,

@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { appendFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { formatReports, hasFatalReport, loadIngestConfig } from '../loaders/content';
+import { DEFAULT_CONTENT_PATHS, formatReports, hasFatalReport, loadIngestConfig } from '../loaders/content';
 import { readSeedInput, repeatedLinesOf, sidecarName } from '../loaders/seeds';
 import { ingestSeed, type IngestResult } from '../pipeline/index';
 import { articleSlug, seedId } from '../pipeline/slug';
@@ -39,7 +39,7 @@ function main(): number {
   const names = new Set(positionals.map((file) => path.basename(file)));
   if (values.base) for (const name of changedSeeds(values.base, seedsDir)) names.add(name);
 
-  const { config, reports } = loadIngestConfig({ rules: 'content/boilerplate.yaml', sources: 'content/sources.yaml', gazetteer: 'content/gazetteer' });
+  const { config, reports } = loadIngestConfig(DEFAULT_CONTENT_PATHS);
   if (!config || hasFatalReport(reports)) {
     process.stderr.write(`The content files have errors, so no review sheet can be made:\n${formatReports(reports)}\n`);
     return 1;

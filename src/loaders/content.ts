@@ -94,6 +94,13 @@ export interface ContentPaths {
   gazetteer: string;
 }
 
+/** The content files of the repository, relative to its root. */
+export const DEFAULT_CONTENT_PATHS: Readonly<ContentPaths> = {
+  rules: 'content/boilerplate.yaml',
+  sources: 'content/sources.yaml',
+  gazetteer: 'content/gazetteer',
+};
+
 /** Everything ingest needs, loaded once; `config` is null when a file has a fatal problem. */
 export function loadIngestConfig(paths: ContentPaths): { config: IngestConfig | null; reports: FileReport[] } {
   const rules = loadRules(paths.rules);
