@@ -9,10 +9,7 @@ import MiniSearch, { type AsPlainObject } from 'minisearch';
 import { searchStrings as t } from '../i18n/search';
 import { filePath } from '../site/urls';
 import { startSearchPage, type PagefindApi, type PagefindData, type PagefindResult, type PagefindSearch } from './client';
-import { documentContent, MINISEARCH_OPTIONS, OFFLINE_GLOBAL, shardFileName, shardOf, type OfflineDocument, type OfflineManifest } from './offline-index';
-
-/** More shards than this for one short word (say «ال»), and it is matched as a whole word only. */
-const MAX_PREFIX_SHARDS = 12;
+import { combineTerms, documentContent, MINISEARCH_OPTIONS, OFFLINE_GLOBAL, shardFileName, shardsFor, type OfflineDocument, type OfflineManifest, type TermHit } from './offline-index';
 
 /** This script's own address: the index lives beside it and the site root one folder up. */
 const scriptUrl = (document.currentScript as HTMLScriptElement | null)?.src ?? location.href;
@@ -84,17 +81,9 @@ async function loadDocument(id: number): Promise<OfflineDocument> {
   return document;
 }
 
-/** The shards a term needs: the one holding it, and those holding longer words that start with it. */
-export function shardsFor(term: string, keys: readonly string[], keySet: ReadonlySet<string>): string[] {
-  const own = shardOf(term, keySet);
-  const longer = keys.filter((key) => key.length > term.length && key.startsWith(term));
-  const all = own === null ? longer : [own, ...longer.filter((key) => key !== own)];
-  return longer.length > MAX_PREFIX_SHARDS ? (own === null ? [] : [own]) : all;
-}
-
 /** Scores and matched index words per article for one term, over its shards. */
-async function searchTerm(term: string, current: OfflineManifest, keySet: ReadonlySet<string>): Promise<Map<number, { score: number; words: Set<string> }>> {
-  const hits = new Map<number, { score: number; words: Set<string> }>();
+async function searchTerm(term: string, current: OfflineManifest, keySet: ReadonlySet<string>): Promise<Map<number, TermHit>> {
+  const hits = new Map<number, TermHit>();
   for (const index of await Promise.all(shardsFor(term, current.keys, keySet).map(loadShard))) {
     for (const result of index.search(term, { prefix: true })) {
       const id = Number(result.id);
@@ -134,21 +123,7 @@ const offlineApi: PagefindApi = {
     const current = await loadManifest();
     const keySet = new Set(current.keys);
     const perTerm = await Promise.all(terms.map((term) => searchTerm(term, current, keySet)));
-    // Every word must match, as in Pagefind.
-    const [first, ...rest] = perTerm;
-    const ranked: Array<{ id: number; score: number; words: Set<string> }> = [];
-    for (const [id, hit] of first ?? new Map<number, { score: number; words: Set<string> }>()) {
-      if (!rest.every((hits) => hits.has(id))) continue;
-      const words = new Set(hit.words);
-      let score = hit.score;
-      for (const hits of rest) {
-        const other = hits.get(id)!;
-        score += other.score;
-        for (const word of other.words) words.add(word);
-      }
-      ranked.push({ id, score, words });
-    }
-    ranked.sort((a, b) => b.score - a.score || a.id - b.id);
+    const ranked = combineTerms(perTerm);
     const results: PagefindResult[] = ranked.map(({ id, words }) => ({
       id: String(id),
       data: async () => resultData(await loadDocument(id), words),

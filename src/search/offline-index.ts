@@ -95,6 +95,44 @@ export function shardOf(term: string, keys: ReadonlySet<string>): string | null 
   return null;
 }
 
+/** More shards than this for one short word (say «ال»), and it is matched in its own shard only. */
+export const MAX_PREFIX_SHARDS = 12;
+
+/** The shards a query term needs: the one holding it, and those holding longer words that start with it (prefix search). */
+export function shardsFor(term: string, keys: readonly string[], keySet: ReadonlySet<string>): string[] {
+  const own = shardOf(term, keySet);
+  const longer = keys.filter((key) => key.length > term.length && key.startsWith(term));
+  if (longer.length > MAX_PREFIX_SHARDS) return own === null ? [] : [own];
+  return own === null ? longer : [own, ...longer.filter((key) => key !== own)];
+}
+
+/** One term's hit in one article: its score and the indexed words it matched (for marking the excerpt). */
+export interface TermHit {
+  score: number;
+  words: Set<string>;
+}
+
+/**
+ * The articles that match every term (as Pagefind does), best first: scores summed over the terms,
+ * ties in document order so the result list never depends on timing.
+ */
+export function combineTerms(perTerm: ReadonlyArray<ReadonlyMap<number, TermHit>>): Array<{ id: number } & TermHit> {
+  const [first, ...rest] = perTerm;
+  const ranked: Array<{ id: number } & TermHit> = [];
+  for (const [id, hit] of first ?? new Map<number, TermHit>()) {
+    if (!rest.every((hits) => hits.has(id))) continue;
+    const words = new Set(hit.words);
+    let score = hit.score;
+    for (const hits of rest) {
+      const other = hits.get(id)!;
+      score += other.score;
+      for (const word of other.words) words.add(word);
+    }
+    ranked.push({ id, score, words });
+  }
+  return ranked.sort((a, b) => b.score - a.score || a.id - b.id);
+}
+
 /**
  * Split terms into shards by prefix: a prefix whose terms hold more than `limit` postings is split on
  * its next letter (terms that end at the prefix stay in its own shard). Returns key → terms.

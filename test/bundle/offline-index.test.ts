@@ -1,7 +1,7 @@
 import MiniSearch, { type AsPlainObject } from 'minisearch';
 import { describe, expect, it } from 'vitest';
 import { normalizeQuery } from '../../src/search/normalize';
-import { buildOfflineIndex, documentContent, MINISEARCH_OPTIONS, offlineDocument, OFFLINE_GLOBAL, partitionTerms, shardFileName, shardOf, type OfflineDocument, type OfflineManifest } from '../../src/search/offline-index';
+import { buildOfflineIndex, combineTerms, documentContent, MINISEARCH_OPTIONS, offlineDocument, shardsFor, OFFLINE_GLOBAL, partitionTerms, shardFileName, shardOf, type OfflineDocument, type OfflineManifest } from '../../src/search/offline-index';
 import { buildSearchRecord, type SearchableArticle, type SearchableEntity } from '../../src/search/record';
 
 const rahmon: SearchableEntity = {
@@ -108,5 +108,26 @@ describe('shards by prefix', () => {
   it('names shard files with ASCII only', () => {
     expect(shardFileName('الح')).toBe('627-644-62d.js');
     expect(shardFileName('')).toBe('_.js');
+  });
+});
+
+describe('answering a query from shards', () => {
+  it('needs the shard holding the word and those of its longer forms, unless a short word would need too many', () => {
+    const keys = ['ا', 'الا', 'الامن', 'الامي', 'ب'];
+    expect(shardsFor('الامن', keys, new Set(keys))).toEqual(['الامن']);
+    expect(shardsFor('الام', keys, new Set(keys))).toEqual(['الا', 'الامن', 'الامي']);
+    const many = ['ا', ...Array.from({ length: 20 }, (_, i) => `ا${String.fromCharCode(0x628 + i)}`)];
+    expect(shardsFor('ا', many, new Set(many))).toEqual(['ا']);
+  });
+
+  it('keeps the articles that match every term, best summed score first, ties in document order', () => {
+    const hit = (score: number, word: string) => ({ score, words: new Set([word]) });
+    const ranked = combineTerms([
+      new Map([[0, hit(1, 'a')], [1, hit(2, 'a')], [2, hit(3, 'a')], [3, hit(1, 'a')]]),
+      new Map([[0, hit(2, 'b')], [1, hit(1, 'b')], [3, hit(2, 'bb')]]),
+    ]);
+    expect(ranked.map((r) => r.id)).toEqual([0, 1, 3]);
+    expect([...ranked[2]!.words]).toEqual(['a', 'bb']);
+    expect(combineTerms([])).toEqual([]);
   });
 });

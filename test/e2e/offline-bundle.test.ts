@@ -66,7 +66,8 @@ describe('npm run bundle', () => {
     const name = path.basename(zipPath, '.zip');
     expect(name).toMatch(/^arshif-\d{4}-\d{2}-\d{2}-[0-9a-f]{16}$/);
     expect(path.basename(bagDir)).toBe(name);
-    const commitDay = spawnSync('git', ['log', '-1', '--format=%cI'], { encoding: 'utf8' }).stdout.slice(0, 10);
+    const commit = /^Git-Commit: ([0-9a-f]{40})$/m.exec(readFileSync(path.join(bagDir, 'bag-info.txt'), 'utf8'))?.[1];
+    const commitDay = spawnSync('git', ['log', '-1', '--format=%cI', commit ?? 'HEAD'], { encoding: 'utf8' }).stdout.slice(0, 10);
     expect(name.slice(7, 17)).toBe(commitDay);
   });
 
@@ -75,9 +76,13 @@ describe('npm run bundle', () => {
       expect(readdirSync(path.dirname(path.join(bagDir, file)))).toContain(path.basename(file));
     }
     const info = readFileSync(path.join(bagDir, 'bag-info.txt'), 'utf8');
-    const commit = spawnSync('git', ['log', '-1', '--format=%H'], { encoding: 'utf8' }).stdout.trim();
     for (const label of ['Source-Organization', 'External-Description', 'Bagging-Date', 'Payload-Oxum', 'Bag-Size']) expect(info).toMatch(new RegExp(`^${label}: \\S`, 'm'));
-    expect(info).toContain(`Git-Commit: ${commit}\n`);
+    // The bag names the commit it was built from, and its Bagging-Date is that commit's own date.
+    const commit = /^Git-Commit: ([0-9a-f]{40})$/m.exec(info)?.[1];
+    expect(commit).toBeDefined();
+    const committed = spawnSync('git', ['log', '-1', '--format=%cI', commit!], { encoding: 'utf8' }).stdout.trim();
+    expect(info).toContain(`Bagging-Date: ${committed.slice(0, 10)}\n`);
+    expect(info).toContain(`Git-Commit-Date: ${committed}\n`);
     const readme = readFileSync(path.join(bagDir, 'README.txt'), 'utf8');
     expect(readme).toContain('كيف أتحقق من سلامته؟');
     expect(readme).toContain('How do I verify it?');
@@ -122,6 +127,9 @@ describe('npm run bundle', () => {
 
   it('gives a byte-identical zip when run again from the same commit, in another time zone and locale', () => {
     const again = bundleInto(path.join(work, 'second'), { TZ: 'Pacific/Kiritimati', LANG: 'de_DE.UTF-8', LC_ALL: 'de_DE.UTF-8' });
+    // Same commit is the premise (bag-info records it): a commit made in between is a different bag.
+    const commitOf = (zip: string): string | undefined => /^Git-Commit: (\S+)$/m.exec(new TextDecoder().decode(unzipBag(new Uint8Array(readFileSync(zip))).files.get('bag-info.txt')))?.[1];
+    expect(commitOf(again)).toBe(commitOf(zipPath));
     expect(path.basename(again)).toBe(path.basename(zipPath));
     expect(readFileSync(again).equals(readFileSync(zipPath))).toBe(true);
   }, 300_000);
