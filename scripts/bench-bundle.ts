@@ -4,7 +4,8 @@
  * `npm run bundle`, so the bundle's own size is measured too) and on a generated 10,000-article
  * archive (scripts/generate-archive.ts, built with ARSHIF_LINKS=relative in a private copy of the
  * working tree), it opens search/index.html from disk in headless Chromium, types a query, and
- * records which index scripts the page loaded (their bytes on disk) and how long results took.
+ * records which index scripts the page loaded (their bytes on disk) and how long results took. The
+ * generated archive's site is also packed as a bag, as `npm run bundle` packs it, for its size.
  *
  *   npx tsx scripts/bench-bundle.ts [--articles 10000]
  */
@@ -16,6 +17,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { Browser } from 'playwright-core';
 import { unzipBag } from '../src/bundle/archive';
+import { packSite } from '../src/bundle/pack';
 import { launchChromium } from '../test/e2e/harness';
 import { writeSyntheticArchive } from './generate-archive';
 
@@ -60,6 +62,16 @@ function cleanEnvironment(extra: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
     env[key] = value;
   }
   return { ...env, ...extra };
+}
+
+/** Every file below `dir` with its path below it, as `npm run bundle` reads the built site. */
+function readSite(dir: string): Array<{ path: string; bytes: Uint8Array }> {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => {
+      const full = path.join(entry.parentPath, entry.name);
+      return { path: path.relative(dir, full).split(path.sep).join('/'), bytes: new Uint8Array(readFileSync(full)) };
+    });
 }
 
 interface Search {
@@ -160,6 +172,12 @@ try {
   const shards = readdirSync(path.join(index, 'shards'));
   const shardSizes = shards.map((name) => statSync(path.join(index, 'shards', name)).size).sort((a, b) => a - b);
   const generated = await measure(browser, outDir);
+  // The whole bag of the generated archive, packed as npm run bundle packs it (the commit is this checkout's).
+  const commit = spawnSync('git', ['log', '-1', '--format=%H%n%cI'], { cwd: root, encoding: 'utf8' }).stdout.trim().split('\n');
+  const packStarted = performance.now();
+  const packed = packSite(readSite(outDir), { commit: commit[0]!, commitDate: commit[1]! });
+  const packSeconds = (performance.now() - packStarted) / 1000;
+  lines.push(`generated archive bag: ${mb(packed.zip.length)} zipped (payload ${packed.payloadFiles} files, ${mb(packed.payloadBytes)}), packed in ${packSeconds.toFixed(0)} s`);
   lines.push(
     `generated archive: ${large} articles; relative build ${buildSeconds.toFixed(0)} s; site ${mb(directorySize(outDir))}, offline index ${mb(directorySize(index))} ` +
       `(${shards.length} shards: median ${kb(shardSizes[Math.floor(shardSizes.length / 2)]!)}, largest ${kb(shardSizes[shardSizes.length - 1]!)}; manifest ${kb(statSync(path.join(index, 'manifest.js')).size)})`,

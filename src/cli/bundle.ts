@@ -8,10 +8,7 @@ import { mkdtemp, readdir, readFile, rename, rm, writeFile, mkdir } from 'node:f
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { zipBag } from '../bundle/archive';
-import { calendarDate, digest, makeBag, manifest, type BagFile } from '../bundle/bagit';
-import { bagReadme } from '../bundle/readme';
-import { verifyPage } from '../bundle/verify-page';
+import { packSite } from '../bundle/pack';
 
 const { values } = parseArgs({
   options: {
@@ -48,22 +45,19 @@ function buildEnvironment(outDir: string): NodeJS.ProcessEnv {
   return { ...env, ARSHIF_LINKS: 'relative', ARSHIF_OUT_DIR: outDir, ARSHIF_BASE: '/' };
 }
 
-/** Every file below `dir` as payload files `data/<path>`, sorted by path. */
-async function readPayload(dir: string): Promise<BagFile[]> {
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  const files: BagFile[] = [];
-  for (const entry of entries) {
+/** Every file below `dir` with its path below it ("/"-separated). */
+async function readSite(dir: string): Promise<Array<{ path: string; bytes: Uint8Array }>> {
+  const files: Array<{ path: string; bytes: Uint8Array }> = [];
+  for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
     if (!entry.isFile()) continue;
     const full = path.join(entry.parentPath, entry.name);
-    const inside = path.relative(dir, full).split(path.sep).join('/');
-    files.push({ path: `data/${inside}`, bytes: new Uint8Array(await readFile(full)) });
+    files.push({ path: path.relative(dir, full).split(path.sep).join('/'), bytes: new Uint8Array(await readFile(full)) });
   }
-  return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return files;
 }
 
 const git = gitCommit();
 if (!git.clean) console.warn('warning: content/, seeds/, src/ or the config differ from the commit; the bag is dated and named by the commit but holds the working tree.');
-const day = calendarDate(git.commitDate);
 const work = await mkdtemp(path.join(os.tmpdir(), 'arshif-bundle-'));
 try {
   const siteDir = path.join(work, 'site');
@@ -72,32 +66,16 @@ try {
     console.error(`${build.stdout}\n${build.stderr}\nastro build failed (exit ${build.status}) while building the bundle's site; fix the build (npm run build) and run npm run bundle again.`);
     process.exit(1);
   }
-  const payload = await readPayload(siteDir);
-  const articles = payload.filter((file) => /^data\/articles\/[^/]+\/index\.html$/.test(file.path)).length;
-  // The name carries the content: the hash of the payload manifest, which covers every byte of data/.
-  const hash = digest('sha256', new TextEncoder().encode(manifest('sha256', payload))).slice(0, 16);
-  const name = `arshif-${day}-${hash}`;
-  const readme: BagFile = { path: 'README.txt', bytes: new TextEncoder().encode(bagReadme({ commit: git.commit, day, articles })) };
-  const bag = makeBag(
-    payload,
-    {
-      sourceOrganization: process.env['ARSHIF_ORGANIZATION'] ?? 'arshif (أرشيف)',
-      externalDescription: `The arshif archive of Arabic news articles (${articles} articles) as a static website that opens from disk, with its raw seed texts, MDX sources and data exports.`,
-      commit: git.commit,
-      commitDate: git.commitDate,
-    },
-    [readme, { path: 'verify.html', bytes: new TextEncoder().encode(verifyPage()) }],
-  );
-  const zip = zipBag(name, bag, day);
+  const packed = packSite(await readSite(siteDir), git, process.env['ARSHIF_ORGANIZATION']);
+  const { name, zip } = packed;
   const outDir = path.resolve(root, values.out);
   await mkdir(outDir, { recursive: true });
   const target = path.join(outDir, `${name}.zip`);
   const partial = `${target}.partial`;
   await writeFile(partial, zip);
   await rename(partial, target);
-  const payloadBytes = payload.reduce((sum, file) => sum + file.bytes.length, 0);
   console.log(`${path.relative(root, target) || target}`);
-  console.log(`  ${zip.length} bytes (${(zip.length / 1e6).toFixed(2)} MB) zipped; payload ${payload.length} files, ${payloadBytes} bytes; ${articles} articles; commit ${git.commit.slice(0, 12)} of ${day}`);
+  console.log(`  ${zip.length} bytes (${(zip.length / 1e6).toFixed(2)} MB) zipped; payload ${packed.payloadFiles} files, ${packed.payloadBytes} bytes; ${packed.articles} articles; commit ${git.commit.slice(0, 12)} of ${git.commitDate.slice(0, 10)}`);
 } finally {
   await rm(work, { recursive: true, force: true });
 }
