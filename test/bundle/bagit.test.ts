@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { unzipBag, zipBag, zipTimestamp } from '../../src/bundle/archive';
 import { bagInfo, bagSize, decodeManifestPath, encodeManifestPath, makeBag, manifest, payloadOxum, tagLine, type BagFile } from '../../src/bundle/bagit';
+import { packSite } from '../../src/bundle/pack';
 import { parseTagFile, verifyBag } from '../../src/bundle/verify';
 
 const utf8 = (text: string): Uint8Array => new TextEncoder().encode(text);
@@ -117,5 +118,29 @@ describe('the zip of a bag', () => {
   it('stamps every entry at noon of the bag date', () => {
     const stamp = zipTimestamp('2026-03-04');
     expect([stamp.getFullYear(), stamp.getMonth(), stamp.getDate(), stamp.getHours()]).toEqual([2026, 2, 4, 12]);
+  });
+});
+
+describe('packing a built site', () => {
+  const site = [
+    { path: 'index.html', bytes: utf8('<h1>أرشيف</h1>') },
+    { path: 'articles/a/index.html', bytes: utf8('مقال') },
+  ];
+  const facts = { commit: info.commit, commitDate: info.commitDate };
+
+  it('names the bag by the commit date and the payload, and packs a bag that verifies', () => {
+    const packed = packSite(site, facts);
+    expect(packed.name).toMatch(/^arshif-2026-03-04-[0-9a-f]{16}$/);
+    expect(packed.articles).toBe(1);
+    const { root, files } = unzipBag(packed.zip);
+    expect(root).toBe(packed.name);
+    expect([...files.keys()]).toEqual(expect.arrayContaining(['README.txt', 'verify.html', 'data/index.html', 'data/articles/a/index.html']));
+    expect(verifyBag(files)).toEqual([]);
+  });
+
+  it('gives another name when one payload byte changes, and the same bytes for the same input', () => {
+    const changed = [{ ...site[0]!, bytes: utf8('<h1>أرشيف!</h1>') }, site[1]!];
+    expect(packSite(changed, facts).name).not.toBe(packSite(site, facts).name);
+    expect(Buffer.from(packSite([...site].reverse(), facts).zip).equals(Buffer.from(packSite(site, facts).zip))).toBe(true);
   });
 });
