@@ -659,8 +659,9 @@ export function extractPublicationDate(
     return { date: { published: null, precision: 'unknown', evidence: null, line: null }, messages };
   }
 
-  const findingOf = (mention: DateMention): Finding | undefined =>
-    scan.findings.find((f) => f.line === mention.line && f.start + 1 === mention.column);
+  // One lookup table, so that weighing many anchored dates stays linear.
+  const byPlace = new Map(scan.findings.map((f) => [`${f.line}:${f.start + 1}`, f]));
+  const findingOf = (mention: DateMention): Finding | undefined => byPlace.get(`${mention.line}:${mention.column}`);
   const strength = (mention: DateMention): number => STRENGTH[findingOf(mention)?.kind ?? 'dateline'];
   // Update stamps count only when nothing stronger dates the page.
   const plausible = anchored.filter((mention) => strength(mention) >= 2);

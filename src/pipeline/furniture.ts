@@ -98,6 +98,12 @@ export function removeLineFurniture(
   // A line repeated across seeds counts only above the first or below the last sentence: in the
   // body it may be a subheading that several articles share.
   const bounds = repeated.size > 0 ? proseBounds(lines) : null;
+  // The next non-blank line after each line, computed once (a list may be long).
+  const nextText: Array<string | undefined> = new Array(out.length);
+  for (let index = out.length - 1, next: string | undefined; index >= 0; index--) {
+    nextText[index] = next;
+    if ((out[index] ?? '').trim() !== '') next = out[index];
+  }
   let inList = false;
   for (let index = 0; index < out.length; index++) {
     const text = (out[index] ?? '').trim();
@@ -109,7 +115,7 @@ export function removeLineFurniture(
     if (inList) {
       // A short line followed by prose is a subheading of the article and the list has ended,
       // unless a bullet marks it as one more item.
-      const next = out.slice(index + 1).find((l) => l.trim() !== '');
+      const next = nextText[index];
       const bulleted = /^[-–—•*·]\s/u.test(text);
       if (looksLikeLinkTitle(text) && (bulleted || !(next !== undefined && isProse(next)))) {
         removeAt(out, removed, original, index, FURNITURE_RULES.linkList);
