@@ -49,6 +49,8 @@ const DATELINE_LINE_MAX_WORDS = 12;
 const PAGE_NAME_MAX_WORDS = 8;
 /** Rules whose lines never name a publisher: a language switcher's «العربية» is a language. */
 const NOT_A_NAME = new Set(['language-switcher', 'photo-caption', 'photo-credit', 'link-list', 'agencies-dateline']);
+/** "Agencies" in general (`وكالات`), which credits no agency in particular. */
+const GENERIC_AGENCIES = /(?:^|[\s\-–—/(])وكالات(?:$|[\s\-–—/):.])/u;
 /** A clear agency shape in a dateline: between slashes, or in brackets before a dash. */
 const AGENCY_SHAPED = /\/\s*([^/\d]{2,30}?)\s*\/|\(\s*([^()\d]{2,30}?)\s*\)\s*[-–—]|^[^\s\d\-–—:]{2,20}\s*[-–—]\s*([^\s\d\-–—:]{2,20})\s*:\s*$/u;
 
@@ -139,7 +141,8 @@ export function findAgencyCredit(input: AgencyInput, table: SourceTable): Agency
     for (let line = from; line <= input.leadLine; line++) {
       const rule = ruleOf.get(line);
       const full = text(line);
-      if (full === '' || (rule !== undefined && NOT_A_NAME.has(rule))) continue;
+      // «العربية.نت - وكالات»: the copy comes from agencies the line does not name; the site is not the source.
+      if (full === '' || (rule !== undefined && NOT_A_NAME.has(rule)) || GENERIC_AGENCIES.test(full)) continue;
       const head = line === input.leadLine ? full.slice(0, DATELINE_REACH) : words(full).length <= DATELINE_LINE_MAX_WORDS ? full : '';
       // In the lead, only the part before the first verb-led clause counts: cut at the dash, colon or slash run that ends the dateline.
       for (const hit of agenciesIn(line === input.leadLine ? datelinePart(head) : head, table)) found.push({ ...hit, line });
@@ -162,7 +165,9 @@ export function findAgencyCredit(input: AgencyInput, table: SourceTable): Agency
     }
   }
 
-  // Failing a credit, the publisher's own name in the page head or foot (an agency's own site).
+  // Failing a credit, the publisher's own name in the page head or foot (an agency's own site) —
+  // unless the page says its copy comes from agencies in general.
+  if (input.lines.some((raw, index) => GENERIC_AGENCIES.test(raw) && (input.leadLine === null || index + 1 <= input.leadLine))) return none;
   const found: Array<{ source: Source; raw: string; line: number }> = [];
   input.lines.forEach((raw, index) => {
     const line = index + 1;

@@ -67,6 +67,7 @@ export function chooseHeadline(lines: readonly string[]): HeadlineChoice {
     return { headline: findHeadline(lines), repeats: [], considered: [], messages: [] };
   }
   const lead = content.slice(leadIndex).filter((p) => isProse(p.text)).slice(0, LEAD_LINES).flatMap((p) => contentWords(p.text));
+  const leadText = content[leadIndex]?.text ?? '';
   const considered: HeadlineCandidate[] = [];
   let best: { candidate: HeadlineCandidate; matched: number } | null = null;
   for (const paragraph of content.slice(0, leadIndex).slice(0, MAX_CANDIDATES)) {
@@ -76,7 +77,11 @@ export function chooseHeadline(lines: readonly string[]): HeadlineChoice {
     considered.push(candidate);
     // One shared word proves nothing (a date line shares its month with the dateline).
     if (matched < ECHO_MIN_WORDS) continue;
-    if (best === null || share > best.candidate.echo) best = { candidate, matched };
+    // A site name that the lead repeats as its dateline ("وكالة مهر للأنباء - …") is echoed by position, not content.
+    if (leadText.startsWith(paragraph.text)) continue;
+    // Among echoed lines the one sharing more words wins: a short line echoes easily.
+    const better = best === null || (share >= ECHO_THRESHOLD ? best.candidate.echo < ECHO_THRESHOLD || matched > best.matched || (matched === best.matched && share > best.candidate.echo) : share > best.candidate.echo);
+    if (better) best = { candidate, matched };
   }
   if (best !== null && best.candidate.echo >= ECHO_THRESHOLD) {
     const chosen = best.candidate;

@@ -69,7 +69,7 @@ export function isTextLike(text: string): boolean {
   const n = words(text).filter((word) => /\p{L}{2}/u.test(word)).length;
   // A comma alone does not make text: bylines list a day, a time and a city between commas.
   const ratio = stopWordRatio(text);
-  return n >= 8 && (ratio >= 0.15 || (ratio > 0 && /[،,؛]/u.test(text)));
+  return n >= 8 && (ratio >= 0.15 || (ratio >= 0.08 && /[،,؛]/u.test(text)));
 }
 
 /** Content words for comparing a headline with the lead: folded, without clitics, ال or function words. */

@@ -76,3 +76,10 @@ describe('findAgencyCredit', () => {
     expect(findAgencyCredit(input, table).source).toBeNull();
   });
 });
+
+describe('findAgencyCredit with a generic credit', () => {
+  it('credits no one for «العربية.نت - وكالات»: the copy comes from agencies it does not name', () => {
+    const lines = ['عنوان الخبر', 'العربية.نت - وكالات', 'عارضت الدول الأعضاء في المنظمة نشر بنى تحتية عسكرية على أراضيها.'];
+    expect(findAgencyCredit({ lines, removed: [], headlineLine: 1, leadLine: 3, lastLine: 3 }, table).source).toBeNull();
+  });
+});

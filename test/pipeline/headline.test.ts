@@ -41,3 +41,11 @@ describe('chooseHeadline', () => {
     expect(chooseHeadline(['عنوان قصير', 'سطر آخر']).headline).toEqual({ text: 'عنوان قصير', line: 1 });
   });
 });
+
+describe('chooseHeadline when the lead repeats the site name', () => {
+  it('does not take the site name that opens the lead as its dateline for the headline', () => {
+    const lead = 'وكالة مهر للأنباء - ناقش المشاركون في اجتماع منظمة معاهدة الأمن الجماعي الوضع على الحدود الطاجيكية الأفغانية، مع الأخذ في الاعتبار أن طالبان تسيطر الآن على كافة حدود البلاد.';
+    const headline = 'منظمة معاهدة الأمن الجماعي تبحث الوضع على الحدود الطاجيكية الأفغانية';
+    expect(chooseHeadline(['وكالة مهر للأنباء', headline, lead]).headline?.text).toBe(headline);
+  });
+});
