@@ -153,7 +153,7 @@ describe('the unpacked bag opened from disk (file://)', () => {
     page.on('requestfailed', (request) => {
       // A font still loading when the test moves on is aborted, not missing; the module script is refused (above).
       if (request.failure()?.errorText === 'net::ERR_ABORTED' || /_astro\/.*\.js$/.test(request.url())) return;
-      problems.push(`failed: ${request.url()} (${request.failure()?.errorText ?? 'unknown'})`);
+      problems.push(`failed: ${request.url()} (${request.failure()?.errorText ?? 'unknown'}) on ${page.url()}`);
     });
   });
 
@@ -203,6 +203,20 @@ describe('the unpacked bag opened from disk (file://)', () => {
     await page.goto(`${pathToFileURL(path.join(bagDir, 'data/search/index.html')).href}?q=Rahmon`);
     await page.locator('#search-results[aria-busy="false"] li').first().waitFor();
     expect(await page.locator('#search-results li h3').first().textContent()).toContain('رحمون');
+  });
+
+  it('shows offline search results that axe finds no serious or critical fault in', async () => {
+    await page.goto(`${pathToFileURL(path.join(bagDir, 'data/search/index.html')).href}?q=${encodeURIComponent('الأمن الجماعي')}`);
+    await page.locator('#search-results[aria-busy="false"] li').first().waitFor();
+    expect(await page.locator('.search-offline-note').textContent()).toContain('README.txt');
+    await page.addScriptTag({ path: path.resolve('node_modules/axe-core/axe.min.js') });
+    const severe = await page.evaluate(async () => {
+      const axe = (window as unknown as { axe: { run: (ctx: Document, o: object) => Promise<{ violations: Array<{ id: string; impact: string | null }> }> } }).axe;
+      // No preload: axe would re-read the style sheet with a request, which file:// refuses.
+      const { violations } = await axe.run(document, { resultTypes: ['violations'], preload: false });
+      return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.impact} ${v.id}`);
+    });
+    expect(severe).toEqual([]);
   });
 
   it('verifies itself in the browser alone with verify.html, and catches a changed byte', async () => {
