@@ -18,6 +18,7 @@ const { values } = parseArgs({
 });
 if (values.help) {
   console.log('npm run bundle [-- --out DIR]   build the site with relative links and write DIR/arshif-<date>-<hash>.zip (a BagIt bag)');
+  console.log('  ARSHIF_ORGANIZATION sets the bag\'s Source-Organization; ARSHIF_SITE the hosted address its pages cite.');
   process.exit(0);
 }
 
@@ -58,24 +59,32 @@ async function readSite(dir: string): Promise<Array<{ path: string; bytes: Uint8
 
 const git = gitCommit();
 if (!git.clean) console.warn('warning: content/, seeds/, src/ or the config differ from the commit; the bag is dated and named by the commit but holds the working tree.');
+/** Write the packed bag of the site in `siteDir` to the output folder, atomically, and say what was written. */
+async function writeBundle(siteDir: string): Promise<void> {
+  const packed = packSite(await readSite(siteDir), git, process.env['ARSHIF_ORGANIZATION']);
+  const outDir = path.resolve(root, values.out);
+  await mkdir(outDir, { recursive: true });
+  const target = path.join(outDir, `${packed.name}.zip`);
+  const partial = `${target}.partial`;
+  await writeFile(partial, packed.zip);
+  await rename(partial, target);
+  console.log(`${path.relative(root, target) || target}`);
+  console.log(
+    `  ${packed.zip.length} bytes (${(packed.zip.length / 1e6).toFixed(2)} MB) zipped; payload ${packed.payloadFiles} files, ${packed.payloadBytes} bytes; ` +
+      `${packed.articles} articles; commit ${git.commit.slice(0, 12)} of ${git.commitDate.slice(0, 10)}`,
+  );
+}
+
 const work = await mkdtemp(path.join(os.tmpdir(), 'arshif-bundle-'));
 try {
   const siteDir = path.join(work, 'site');
   const build = spawnSync('npx', ['astro', 'build'], { cwd: root, env: buildEnvironment(siteDir), encoding: 'utf8', maxBuffer: 1024 * 1024 * 1024 });
-  if (build.status !== 0) {
+  if (build.status === 0) await writeBundle(siteDir);
+  else {
     console.error(`${build.stdout}\n${build.stderr}\nastro build failed (exit ${build.status}) while building the bundle's site; fix the build (npm run build) and run npm run bundle again.`);
-    process.exit(1);
+    // Not process.exit: the temporary site folder is removed below first.
+    process.exitCode = 1;
   }
-  const packed = packSite(await readSite(siteDir), git, process.env['ARSHIF_ORGANIZATION']);
-  const { name, zip } = packed;
-  const outDir = path.resolve(root, values.out);
-  await mkdir(outDir, { recursive: true });
-  const target = path.join(outDir, `${name}.zip`);
-  const partial = `${target}.partial`;
-  await writeFile(partial, zip);
-  await rename(partial, target);
-  console.log(`${path.relative(root, target) || target}`);
-  console.log(`  ${zip.length} bytes (${(zip.length / 1e6).toFixed(2)} MB) zipped; payload ${packed.payloadFiles} files, ${packed.payloadBytes} bytes; ${packed.articles} articles; commit ${git.commit.slice(0, 12)} of ${git.commitDate.slice(0, 10)}`);
 } finally {
   await rm(work, { recursive: true, force: true });
 }
