@@ -1,0 +1,130 @@
+/**
+ * Astro integration: after the build, cut every self-hosted font file down to the characters the
+ * site really shows. The Noto files ship whole scripts (the Arabic subset alone covers Persian, Urdu,
+ * Quranic marks …); a page needs a fraction of that. Subsetting is HarfBuzz's (`subset-font`), which
+ * keeps the contextual forms and ligatures of the glyphs it keeps. Each file gets a new content-hashed
+ * name, rewritten wherever the CSS and HTML refer to it, so no cache ever serves an old cut.
+ */
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AstroIntegration } from 'astro';
+import subsetFont from 'subset-font';
+
+/**
+ * Always kept, whatever the pages say: what a reader may type into the search box or that scripts
+ * write at run time — Latin letters, digits and punctuation; the letters, short vowels, digits and
+ * punctuation of Arabic.
+ */
+export const ALWAYS_KEPT = [
+  [0x20, 0x7e],
+  [0xa0, 0xff],
+  [0x2010, 0x2027],
+  [0x2039, 0x203a],
+  [0x060c, 0x060c],
+  [0x061b, 0x061b],
+  [0x061f, 0x061f],
+  [0x0621, 0x063a],
+  [0x0640, 0x0652],
+  [0x0660, 0x066d],
+  [0x0670, 0x0670],
+].flatMap(([from, to]) => Array.from({ length: to! - from! + 1 }, (_, i) => String.fromCodePoint(from! + i)));
+
+const NAMED_REFERENCES: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
+
+/** Every character a page's visible text (and its attributes, e.g. titles) can show. */
+export function charactersOfHtml(html: string): Set<string> {
+  const text = html
+    .replace(/<(script|style)\b[^>]*>[\s\S]*?<\/\1>/gi, ' ')
+    .replace(/<[^>]*>/g, (tag) => ` ${[...tag.matchAll(/(?:title|alt|aria-label|content|placeholder|value)="([^"]*)"/g)].map((m) => m[1]).join(' ')} `)
+    .replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, ref: string) => {
+      if (ref[0] !== '#') return NAMED_REFERENCES[ref.toLowerCase()] ?? whole;
+      const code = ref[1] === 'x' || ref[1] === 'X' ? Number.parseInt(ref.slice(2), 16) : Number.parseInt(ref.slice(1), 10);
+      return code <= 0x10ffff ? String.fromCodePoint(code) : whole;
+    });
+  return new Set(text);
+}
+
+/** Characters of the string literals of a script (the UI text it writes), without decoding escapes. */
+export function charactersOfScript(source: string): Set<string> {
+  return new Set([...source].filter((char) => char.codePointAt(0)! > 0x7f));
+}
+
+/** `name.HASH.ext` with a new hash of `bytes` (Astro's asset naming: 8 URL-safe characters). */
+export function renamedAsset(name: string, bytes: Uint8Array): string {
+  const hash = createHash('sha256').update(bytes).digest('base64url').slice(0, 8);
+  const match = /^(.*)\.([A-Za-z0-9_-]{8})\.([a-z0-9]+)$/.exec(name);
+  return match ? `${match[1]}.${hash}.${match[3]}` : name.replace(/\.([a-z0-9]+)$/, `.${hash}.$1`);
+}
+
+/** Replace every old name by its new one in `text`. */
+function rename(text: string, renames: ReadonlyMap<string, string>): string {
+  let out = text;
+  for (const [from, to] of renames) out = out.replaceAll(from, to);
+  return out;
+}
+
+function walk(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const full = path.join(dir, entry.name);
+    return entry.isDirectory() ? walk(full) : [full];
+  });
+}
+
+/** Subset the fonts of a built site in `outDir`; returns the bytes before and after. */
+export async function subsetSiteFonts(outDir: string): Promise<{ before: number; after: number; fonts: number }> {
+  const files = walk(outDir);
+  const characters = new Set(ALWAYS_KEPT);
+  for (const file of files) {
+    if (file.endsWith('.html')) for (const char of charactersOfHtml(readFileSync(file, 'utf8'))) characters.add(char);
+    else if (file.endsWith('.js') && !file.includes(`${path.sep}pagefind${path.sep}`)) for (const char of charactersOfScript(readFileSync(file, 'utf8'))) characters.add(char);
+  }
+  const text = [...characters].sort().join('');
+  const fonts = files.filter((file) => /\.woff2?$/.test(file)).sort();
+  const renames = new Map<string, string>();
+  let before = 0;
+  let after = 0;
+  for (const file of fonts) {
+    const original = readFileSync(file);
+    const cut = await subsetFont(original, text, { targetFormat: file.endsWith('.woff2') ? 'woff2' : 'woff' });
+    before += original.length;
+    after += cut.length;
+    const renamed = renamedAsset(path.basename(file), cut);
+    writeFileSync(file, cut);
+    renameSync(file, path.join(path.dirname(file), renamed));
+    renames.set(path.basename(file), renamed);
+  }
+  // Stylesheets that name a font get new names too (their old hashed name would now lie about
+  // their content and could be served stale from a cache), then every page names the new files.
+  const cssRenames = new Map<string, string>();
+  for (const file of files.filter((f) => f.endsWith('.css'))) {
+    const source = readFileSync(file, 'utf8');
+    const rewritten = rename(source, renames);
+    if (rewritten === source) continue;
+    const renamed = renamedAsset(path.basename(file), Buffer.from(rewritten));
+    writeFileSync(file, rewritten);
+    renameSync(file, path.join(path.dirname(file), renamed));
+    cssRenames.set(path.basename(file), renamed);
+  }
+  const all = new Map([...renames, ...cssRenames]);
+  for (const file of files.filter((f) => f.endsWith('.html'))) {
+    const source = readFileSync(file, 'utf8');
+    const rewritten = rename(source, all);
+    if (rewritten !== source) writeFileSync(file, rewritten);
+  }
+  return { before, after, fonts: fonts.length };
+}
+
+/** The integration: runs once the pages are written. */
+export default function subsetFonts(): AstroIntegration {
+  return {
+    name: 'arshif:subset-fonts',
+    hooks: {
+      'astro:build:done': async ({ dir, logger }) => {
+        const { before, after, fonts } = await subsetSiteFonts(fileURLToPath(dir));
+        logger.info(`${fonts} font files cut to the characters the site shows: ${Math.round(before / 1024)} KB → ${Math.round(after / 1024)} KB`);
+      },
+    },
+  };
+}
