@@ -31,6 +31,12 @@ export const ALWAYS_KEPT = [
   [0x0670, 0x0670],
 ].flatMap(([from, to]) => Array.from({ length: to! - from! + 1 }, (_, i) => String.fromCodePoint(from! + i)));
 
+/**
+ * The weights the stylesheets use (400 to 700; test/integrations/subset-fonts.test.ts checks
+ * global.css). A variable font keeps only that stretch of its weight axis, which halves it.
+ */
+export const USED_WEIGHTS = { min: 400, max: 700 } as const;
+
 const NAMED_REFERENCES: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
 
 /** Every character a page's visible text (and its attributes, e.g. titles) can show. */
@@ -87,7 +93,11 @@ export async function subsetSiteFonts(outDir: string): Promise<{ before: number;
   let after = 0;
   for (const file of fonts) {
     const original = readFileSync(file);
-    const cut = await subsetFont(original, text, { targetFormat: file.endsWith('.woff2') ? 'woff2' : 'woff' });
+    const variable = /-wght-/.test(path.basename(file));
+    const cut = await subsetFont(original, text, {
+      targetFormat: file.endsWith('.woff2') ? 'woff2' : 'woff',
+      ...(variable ? { variationAxes: { wght: { ...USED_WEIGHTS } } } : {}),
+    });
     before += original.length;
     after += cut.length;
     const renamed = renamedAsset(path.basename(file), cut);

@@ -109,9 +109,14 @@ export function articleMetadata(article: ArticleFrontmatter, mentions: readonly 
   };
 }
 
-/** One CSV field, quoted when it holds a comma, quote, CR or LF (RFC 4180), quotes doubled. */
+/**
+ * One CSV field, quoted when it holds a comma, quote, CR or LF (RFC 4180), quotes doubled. Text a
+ * pull request wrote that starts like a formula (= + - @, tab, CR) gets a leading apostrophe, so a
+ * spreadsheet shows it instead of running it (the JSON exports keep every value exactly).
+ */
 export function csvField(value: string): string {
-  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
 /** A CSV file: a UTF-8 BOM (so spreadsheet software reads the text as UTF-8), then CRLF-ended records. */

@@ -37,6 +37,10 @@ describe('CSV for spreadsheet software', () => {
     expect(csvField('a,b')).toBe('"a,b"');
     expect(csvField('say "x"')).toBe('"say ""x"""');
     expect(csvField('a\nb')).toBe('"a\nb"');
+    // A title from a pull request must not become a formula in a spreadsheet.
+    expect(csvField('=HYPERLINK("http://evil.example","x")')).toBe('"\'=HYPERLINK(""http://evil.example"",""x"")"');
+    for (const start of ['+', '-', '@', '\t']) expect(csvField(`${start}1+1`)).toBe(`'${start}1+1`);
+    expect(csvField('2022-01-10')).toBe('2022-01-10');
   });
 
   it('writes the described columns in order, lists joined by ";" and null as empty', () => {

@@ -1,5 +1,7 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ALWAYS_KEPT, charactersOfHtml, charactersOfScript, renamedAsset } from '../../src/integrations/subset-fonts';
+import { ALWAYS_KEPT, charactersOfHtml, charactersOfScript, renamedAsset, USED_WEIGHTS } from '../../src/integrations/subset-fonts';
 
 describe('cutting fonts to the characters the site shows', () => {
   it('reads the characters of a page\'s text and of the attributes a reader sees, not of its scripts and styles', () => {
@@ -23,5 +25,17 @@ describe('cutting fonts to the characters the site shows', () => {
     expect(a).toMatch(/^noto-naskh-arabic-arabic-400-normal\.[A-Za-z0-9_-]{8}\.woff2$/);
     expect(a).not.toBe(b);
     expect(renamedAsset('Base.C7Ro67Ji.css', Buffer.from('x'))).toMatch(/^Base\.[A-Za-z0-9_-]{8}\.css$/);
+  });
+});
+
+describe('the weights kept in a variable font', () => {
+  it('cover every font-weight the stylesheets ask for', () => {
+    const css = readFileSync(join(import.meta.dirname, '../../src/styles/global.css'), 'utf8');
+    const weights = [...css.matchAll(/font-weight:\s*(\d+|bold|normal)/g)].map((m) => (m[1] === 'bold' ? 700 : m[1] === 'normal' ? 400 : Number(m[1])));
+    expect(weights.length).toBeGreaterThan(0);
+    for (const weight of weights) {
+      expect(weight).toBeGreaterThanOrEqual(USED_WEIGHTS.min);
+      expect(weight).toBeLessThanOrEqual(USED_WEIGHTS.max);
+    }
   });
 });
