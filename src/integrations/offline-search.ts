@@ -9,46 +9,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { build } from 'esbuild';
-import { formatGregorianDate } from '../arabic/dates-format';
-import { formatReports, hasFatalReport, loadGazetteer } from '../loaders/content';
-import { listRealFolder, readUtf8File } from '../loaders/files';
-import { articleSchema } from '../schema';
-import { parseArticleFile } from '../search/article-file';
 import { buildOfflineIndex, OFFLINE_DIR } from '../search/offline-index';
-import { mdxToPlainText } from '../search/plain-text';
-import { buildSearchRecord, type SearchRecord } from '../search/record';
-import { contentDirectory } from './pagefind';
+import { contentDirectory, loadRecords } from './pagefind';
 
-/** Largest article file indexed, as for Pagefind. */
-const MAX_ARTICLE_BYTES = 16 * 1024 * 1024;
-
-/**
- * The search records of every article, in file-name order, built exactly as Pagefind's are (same
- * loaders, same `buildSearchRecord`), so both searches see the same words and aliases.
- */
-export function loadSearchRecords(content: string): SearchRecord[] {
-  const { entities, reports } = loadGazetteer(path.join(content, 'gazetteer'));
-  if (hasFatalReport(reports)) throw new Error(`The gazetteer has errors, so the offline search index cannot be built:\n${formatReports(reports)}`);
-  const byId = new Map(entities.map((entity) => [entity.id, entity]));
-  const articlesDir = path.join(content, 'articles');
-  const listed = listRealFolder(articlesDir);
-  if ('problem' in listed) {
-    if (listed.problem.ruleId === 'missing-file') return [];
-    throw new Error(`${articlesDir}: ${listed.problem.reason}.`);
-  }
-  const names = listed.entries.map((entry) => entry.name).filter((name) => name.endsWith('.mdx') && !name.startsWith('.'));
-  return names.sort().map((name) => {
-    const file = path.join(articlesDir, name);
-    const read = readUtf8File(file, MAX_ARTICLE_BYTES);
-    if ('problem' in read) throw new Error(`${file}: ${read.problem.reason}.`);
-    const { data, body } = parseArticleFile(read.text);
-    const result = articleSchema.safeParse(data);
-    if (!result.success) throw new Error(`${file}: frontmatter does not match the article schema, so it cannot be indexed. Run \`npm run ingest -- --check\`.`, { cause: result.error });
-    return buildSearchRecord(result.data, mdxToPlainText(body), byId, formatGregorianDate);
-  });
-}
-
-/** The classic script of the offline engine, MiniSearch's licence kept at its head. */
 export async function compileOfflineClient(root: string): Promise<string> {
   const licence = await readFile(path.join(root, 'node_modules/minisearch/LICENSE.txt'), 'utf8');
   const result = await build({
@@ -80,7 +43,8 @@ export default function offlineSearchIntegration(): AstroIntegration {
       },
       'astro:build:done': async ({ dir, logger }) => {
         const outDir = fileURLToPath(dir);
-        const records = loadSearchRecords(contentDirectory(root));
+        // The same records as Pagefind's (same loaders, same buildSearchRecord): both searches see the same words.
+        const records = loadRecords(contentDirectory(root));
         const files = [...buildOfflineIndex(records), { path: `${OFFLINE_DIR}/client.js`, text: await compileOfflineClient(root) }];
         const folders = new Set(files.map((file) => path.dirname(path.join(outDir, file.path))));
         for (const folder of folders) await mkdir(folder, { recursive: true });
