@@ -1,5 +1,6 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
+import { readSettings } from './src/settings.ts';
 import mdx from '@astrojs/mdx';
 import pagefind from './src/integrations/pagefind.ts';
 import sitemap from '@astrojs/sitemap';
@@ -16,14 +17,11 @@ import subsetFonts from './src/integrations/subset-fonts.ts';
  * (or a test) host the archive elsewhere, e.g. under `/archive/`, without touching code;
  * `ARSHIF_OUT_DIR` lets tests build into their own folder.
  */
-const site = process.env.ARSHIF_SITE ?? 'https://arshif.example.org';
-const base = process.env.ARSHIF_BASE ?? '/';
-const outDir = process.env.ARSHIF_OUT_DIR ?? './dist';
+const { site, base, outDir, relativeLinks: relative } = readSettings();
 /**
  * `ARSHIF_LINKS=relative` builds the offline bundle's site: every link page-relative and ending in
  * `index.html`, asset URLs relative, and a search that works from file://. Unset, nothing changes.
  */
-const relative = process.env.ARSHIF_LINKS === 'relative';
 
 export default defineConfig({
   site,

@@ -5,9 +5,10 @@ import { articleLoader } from './loaders/article-loader';
 import { formatReports, hasFatalReport, loadGazetteer } from './loaders/content';
 import { contentError } from './site/content-error';
 import { articleSchema, entitySchema } from './schema';
+import { readSettings } from './settings';
 
 /** Where content lives; a benchmark or fixture build may point elsewhere. */
-const contentDir = process.env['ARSHIF_CONTENT_DIR'] ?? './content';
+const contentDir = readSettings().contentDir;
 
 /**
  * Articles are rendered to HTML once, when the content layer syncs, and cached in its data store

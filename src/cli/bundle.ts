@@ -8,6 +8,7 @@ import { mkdtemp, readdir, readFile, rename, rm, writeFile, mkdir } from 'node:f
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { readSettings } from '../settings';
 import { packSite } from '../bundle/pack';
 
 const { values } = parseArgs({
@@ -61,7 +62,7 @@ const git = gitCommit();
 if (!git.clean) console.warn('warning: content/, seeds/, src/ or the config differ from the commit; the bag is dated and named by the commit but holds the working tree.');
 /** Write the packed bag of the site in `siteDir` to the output folder, atomically, and say what was written. */
 async function writeBundle(siteDir: string): Promise<void> {
-  const packed = packSite(await readSite(siteDir), git, process.env['ARSHIF_ORGANIZATION']);
+  const packed = packSite(await readSite(siteDir), git, readSettings().organization);
   const outDir = path.resolve(root, values.out);
   await mkdir(outDir, { recursive: true });
   const target = path.join(outDir, `${packed.name}.zip`);

@@ -11,6 +11,7 @@ import * as pagefind from 'pagefind';
 import { formatReports, hasFatalReport, loadGazetteer } from '../loaders/content';
 import { listRealFolder, readUtf8File } from '../loaders/files';
 import { articleSchema } from '../schema';
+import { readSettings } from '../settings';
 import { contentError } from '../site/content-error';
 import { parseArticleFile } from '../search/article-file';
 import { mdxToPlainText } from '../search/plain-text';
@@ -19,7 +20,7 @@ import { formatGregorianDate } from '../arabic/dates-format';
 
 /** Where the content lives: `ARSHIF_CONTENT_DIR` (e.g. a generated benchmark archive) or `content/`. */
 export function contentDirectory(root: string): string {
-  return path.resolve(root, process.env['ARSHIF_CONTENT_DIR'] ?? 'content');
+  return path.resolve(root, readSettings().contentDir);
 }
 
 /** Read the gazetteer through the loader ingest and the site use; a gazetteer they refuse stops the build. */

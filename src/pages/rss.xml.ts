@@ -3,11 +3,12 @@ import rss from '@astrojs/rss';
 import type { APIRoute } from 'astro';
 import { ar } from '../i18n/ar';
 import { getSiteData } from '../site/data';
+import { siteUrl as absoluteSite } from '../settings';
 import { absoluteUrl, articlePath } from '../site/urls';
 
 export const GET: APIRoute = async ({ site }) => {
   const { index, articles } = await getSiteData();
-  const siteUrl = site ?? new URL('https://arshif.example.org');
+  const siteUrl = absoluteSite(site);
   const base = import.meta.env.BASE_URL;
   return rss({
     title: ar.siteName,

@@ -6,6 +6,7 @@ import { lstatSync } from 'node:fs';
 import path from 'node:path';
 import { getCollection, type CollectionEntry } from 'astro:content';
 import type { Entity, EntityKind, Source } from '../schema';
+import { readSettings } from '../settings';
 import { buildArchiveIndex, type ArchiveIndex, type ArticleCard } from './archive';
 import { buildMentionIndex, type MentionSnippet } from './snippets';
 
@@ -32,7 +33,7 @@ export interface SiteData {
 }
 
 /** Where the raw seeds live (served under /seeds/). */
-export const seedsDir = process.env['ARSHIF_SEEDS_DIR'] ?? 'seeds';
+export const seedsDir = readSettings().seedsDir;
 
 /** The list card of an article entry. */
 export function toCard(entry: ArticleEntry): ArticleCard {

@@ -1,5 +1,6 @@
 /** The texts of every data export for this build, computed once from the site data and shared by the endpoints. */
 import { ar } from '../i18n/ar';
+import { siteUrl } from '../settings';
 import { mdxToPlainText } from '../search/plain-text';
 import { getSiteData } from './data';
 import { articleMetadata, articlesCsv, articlesJson, articlesJsonl, citationCff, dataPackage, entitiesJson } from './exports';
@@ -53,6 +54,6 @@ async function build(site: URL): Promise<ExportTexts> {
 
 /** The exports of this build (computed on first use). */
 export function getExports(site: URL | undefined): Promise<ExportTexts> {
-  cached ??= build(site ?? new URL('https://arshif.example.org'));
+  cached ??= build(siteUrl(site));
   return cached;
 }

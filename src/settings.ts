@@ -1,0 +1,38 @@
+/**
+ * Every ARSHIF_* environment setting, read in one place with its default: where the site lives
+ * (ARSHIF_SITE, ARSHIF_BASE), where a build writes and reads (ARSHIF_OUT_DIR, ARSHIF_CONTENT_DIR,
+ * ARSHIF_SEEDS_DIR), the offline bundle's relative links (ARSHIF_LINKS=relative) and the bag's
+ * organization (ARSHIF_ORGANIZATION). The heap limit (ARSHIF_HEAP_MB) is the build command's own.
+ */
+
+/** The address pages cite when no deployment sets one. */
+export const DEFAULT_SITE = 'https://arshif.example.org';
+
+/** The settings of one build. */
+export interface Settings {
+  site: string;
+  base: string;
+  outDir: string;
+  contentDir: string;
+  seedsDir: string;
+  relativeLinks: boolean;
+  organization: string;
+}
+
+/** Read the settings from an environment (the process's by default). */
+export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
+  return {
+    site: env['ARSHIF_SITE'] || DEFAULT_SITE,
+    base: env['ARSHIF_BASE'] || '/',
+    outDir: env['ARSHIF_OUT_DIR'] || './dist',
+    contentDir: env['ARSHIF_CONTENT_DIR'] || './content',
+    seedsDir: env['ARSHIF_SEEDS_DIR'] || 'seeds',
+    relativeLinks: env['ARSHIF_LINKS'] === 'relative',
+    organization: env['ARSHIF_ORGANIZATION'] || 'arshif (أرشيف)',
+  };
+}
+
+/** The site's absolute address for a page: Astro's `site` (set from the settings), else the default. */
+export function siteUrl(site: URL | undefined): URL {
+  return site ?? new URL(readSettings().site);
+}
