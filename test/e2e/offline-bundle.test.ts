@@ -185,6 +185,23 @@ describe('the unpacked bag opened from disk (file://)', () => {
     expect(await page.locator('main a[href*="articles/"]').count()).toBeGreaterThan(0);
   });
 
+  it('shows the timeline chart and the places map from disk, every bar and marker a link to a file that exists', async () => {
+    for (const [page_, selector] of [['data/timeline/index.html', 'svg a'], ['data/places/index.html', 'svg a']] as const) {
+      await page.goto(pathToFileURL(path.join(bagDir, page_)).href);
+      const links = await page.locator(selector).evaluateAll((anchors) => anchors.map((a) => (a as SVGAElement).href.baseVal ?? a.getAttribute('href')));
+      expect(links.length, page_).toBeGreaterThan(0);
+      for (const link of links) {
+        const target = new URL(link!, page.url());
+        expect(target.protocol, link!).toBe('file:');
+        expect(target.pathname.endsWith('/index.html'), link!).toBe(true);
+        expect(readFileSync(target).length, link!).toBeGreaterThan(100);
+      }
+    }
+    await page.locator('svg a').first().click();
+    expect(page.url()).toMatch(/\/data\/(people|places|organizations)\/[^/]+\/index\.html$/);
+    expect(await page.locator('main a[href*="articles/"]').count()).toBeGreaterThan(0);
+  });
+
   it('searches from the header with a variant spelling and opens the right article', async () => {
     await page.goto(pathToFileURL(path.join(bagDir, 'data/about/index.html')).href);
     // «اناتولى» without hamza and with alef maqsura: the index holds أناتولي in its folded form.
