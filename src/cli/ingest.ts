@@ -14,7 +14,7 @@ import { MAX_SEED_BYTES, readSeedInput, sidecarName as sidecarFileName } from '.
 import { findConflicts } from '../pipeline/corpus';
 import { RepeatedLineCounter } from '../pipeline/furniture';
 import { readSeed } from '../pipeline/read';
-import { ingestSeed, type IngestResult } from '../pipeline/index';
+import { ingestSeed, type IngestConfig, type IngestResult } from '../pipeline/index';
 import { fatal, warning, type PipelineMessage } from '../pipeline/messages';
 import { articleSlug, seedId } from '../pipeline/slug';
 import { seedFileName } from '../schema';
@@ -65,110 +65,201 @@ function main(): number {
   }
 }
 
-function run(): number {
-  let args;
-  try {
-    args = parseArgs({
-      options: {
-        check: { type: 'boolean', default: false },
-        seeds: { type: 'string', default: 'seeds' },
-        out: { type: 'string', default: 'content/articles' },
-        prune: { type: 'boolean', default: false },
-        frail: { type: 'boolean', default: false },
-        removed: { type: 'boolean', default: false },
-        'candidates-json': { type: 'string' },
-        rules: { type: 'string', default: DEFAULT_CONTENT_PATHS.rules },
-        sources: { type: 'string', default: DEFAULT_CONTENT_PATHS.sources },
-        gazetteer: { type: 'string', default: DEFAULT_CONTENT_PATHS.gazetteer },
-        help: { type: 'boolean', default: false },
-      },
-      strict: true,
-      allowPositionals: false,
-    }).values;
-  } catch (error) {
-    process.stderr.write(`${(error as Error).message}\n\n${USAGE}\n`);
-    return 2;
-  }
-  if (args.help) {
-    process.stdout.write(`${USAGE}\n`);
-    return 0;
-  }
-  const { check, frail } = args;
-  const seedsDir = args.seeds;
-  const outDir = args.out;
-  const files: VFile[] = [];
-  const fileFor = (path: string, messages: readonly PipelineMessage[]): VFile => {
+type Options = ReturnType<typeof parseOptions>;
+
+/** The command line, parsed strictly (an unknown option throws with a message for the user). */
+function parseOptions(argv: string[]) {
+  return parseArgs({
+    args: argv,
+    options: {
+      check: { type: 'boolean', default: false },
+      seeds: { type: 'string', default: 'seeds' },
+      out: { type: 'string', default: 'content/articles' },
+      prune: { type: 'boolean', default: false },
+      frail: { type: 'boolean', default: false },
+      removed: { type: 'boolean', default: false },
+      'candidates-json': { type: 'string' },
+      rules: { type: 'string', default: DEFAULT_CONTENT_PATHS.rules },
+      sources: { type: 'string', default: DEFAULT_CONTENT_PATHS.sources },
+      gazetteer: { type: 'string', default: DEFAULT_CONTENT_PATHS.gazetteer },
+      help: { type: 'boolean', default: false },
+    },
+    strict: true,
+    allowPositionals: false,
+  }).values;
+}
+
+/** Messages collected per file over the whole run and printed once, with vfile-reporter. */
+class Diagnostics {
+  private readonly files: VFile[] = [];
+
+  /** Record messages about `path`. */
+  add(path: string, messages: readonly PipelineMessage[]): void {
+    if (messages.length === 0) return;
     const file = new VFile({ path });
     for (const m of messages) {
       const message = file.message(m.reason, { place: m.line === undefined ? undefined : { line: m.line, column: m.column ?? 1 }, ruleId: m.ruleId, source: 'arshif' });
       message.fatal = m.fatal;
     }
-    files.push(file);
-    return file;
-  };
-  const finish = (exitCode: number): number => {
-    const withMessages = files.filter((f) => f.messages.length > 0);
-    if (withMessages.length > 0) process.stderr.write(`${reporter(withMessages, { quiet: true })}\n`);
+    this.files.push(file);
+  }
+
+  /** Record the reports of the content loaders. */
+  addReports(reports: readonly FileReport[]): void {
+    for (const report of reports) this.add(report.path, report.messages);
+  }
+
+  get fatalCount(): number {
+    return this.files.reduce((n, f) => n + f.messages.filter((m) => m.fatal).length, 0);
+  }
+
+  /** Print everything recorded, then return `exitCode`. */
+  finish(exitCode: number): number {
+    if (this.files.length > 0) process.stderr.write(`${reporter(this.files, { quiet: true })}\n`);
     return exitCode;
-  };
-  const report = (reports: readonly FileReport[]): void => {
-    for (const r of reports) if (r.messages.length > 0) fileFor(r.path, r.messages);
-  };
-
-  // Configuration: rules, sources and gazetteer, through the loaders the site and search use too.
-  const loaded = loadIngestConfig({ rules: args.rules, sources: args.sources, gazetteer: args.gazetteer });
-  report(loaded.reports);
-  const config = loaded.config;
-  if (!config) return finish(1);
-
-  const listing = listRealFolder(seedsDir);
-  if ('problem' in listing) {
-    process.stderr.write(`${seedsDir}: ${listing.problem.reason}. Pass --seeds DIR with a real folder of seeds.\n`);
-    return finish(1);
   }
-  const outProblem = outputFolderProblem(outDir);
-  if (outProblem) {
-    process.stderr.write(`${outDir}: ${outProblem} Ingest writes and deletes only inside a real folder; nothing was changed.\n`);
-    return finish(1);
-  }
+}
 
-  const { seeds, sidecars, messages: entryMessages } = classifyEntries(listing.entries, seedsDir);
-  for (const [path, list] of entryMessages) fileFor(path, list);
-  const seedNameSet = new Set(seeds.map((seed) => seed.name));
+/** A seed with what pass 1 learned: its hash, or the problem that stops it. */
+type Identity = SeedEntry & { sha256: string };
 
-  // Pass 1: identities (slug, hash) of every seed, so conflicts are known before anything is written;
-  // and the short lines several seeds share (a site's furniture, see furniture.ts).
+/**
+ * Pass 1: the identity (hash) of every seed, so conflicts are known before anything is written,
+ * and the short lines several seeds share (a site's furniture, see furniture.ts).
+ */
+function identifySeeds(seeds: readonly SeedEntry[]): { identities: Identity[]; repeatedLines: ReadonlySet<string> } {
   const lineCounter = new RepeatedLineCounter();
-  const identities = seeds.map((seed) => {
+  const identities = seeds.map((seed): Identity => {
     if (seed.problem) return { ...seed, sha256: '' };
     const read = readRegularFile(seed.path, MAX_SEED_BYTES);
     if ('problem' in read) return { ...seed, problem: fatal(read.problem.ruleId, read.problem.reason), sha256: '' };
     lineCounter.add(readSeed(read.bytes).seed?.lines ?? []);
     return { ...seed, sha256: createHash('sha256').update(read.bytes).digest('hex') };
   });
-  const pageConfig = { ...config, repeatedLines: lineCounter.repeated() };
-  const conflicts = findConflicts(identities.filter((identity) => !identity.problem));
+  return { identities, repeatedLines: lineCounter.repeated() };
+}
 
-  for (const sidecar of [...sidecars.keys()]) {
-    const id = sidecar.slice(0, -'.meta.yaml'.length);
-    if (!seedNameSet.has(`${id}.txt`)) {
-      fileFor(join(seedsDir, sidecar), [warning('orphaned-sidecar', `there is no seed ${id}.txt for this sidecar; rename or delete it`)]);
-    }
+/** What became of one article in the output folder, and the counters of the run. */
+interface Tally {
+  written: number;
+  unchanged: number;
+  failed: number;
+  warnings: number;
+  drift: string[];
+}
+
+/** Write (or in --check, compare) one converted article; returns its status word. */
+function placeArticle(mdx: string, slug: string, outDir: string, outKinds: ReadonlyMap<string, FolderEntry['kind']>, check: boolean, tally: Tally, diagnostics: Diagnostics): string {
+  const targetName = `${slug}.mdx`;
+  const target = join(outDir, targetName);
+  const kind = outKinds.get(targetName);
+  const current = kind === 'file' ? readUtf8File(target, Number.MAX_SAFE_INTEGER) : null;
+  if (current && 'text' in current && current.text === mdx) {
+    tally.unchanged++;
+    return 'unchanged';
   }
+  if (check) {
+    const status = kind === undefined ? 'missing' : kind === 'file' ? 'stale' : 'not a regular file';
+    tally.drift.push(`${status}: ${target}`);
+    return status;
+  }
+  if (kind === 'folder' || kind === 'other') {
+    diagnostics.add(target, [fatal('not-a-regular-file', 'a folder or special file has the name of this article; remove it and run ingest again')]);
+    return 'not written';
+  }
+  const failure = writeAtomically(target, mdx);
+  if (failure !== null) {
+    diagnostics.add(target, [fatal('write-failed', `the article could not be written (${failure}); check the folder is writable and has room`)]);
+    return 'not written';
+  }
+  // A symbolic link in its place was replaced by the file itself (rename never writes through a link).
+  tally.written++;
+  return kind === undefined ? 'written' : 'updated';
+}
+
+/**
+ * Remove the articles whose seed is gone (or in --check, list them). Removing every article, or
+ * more than MAX_UNPRUNED_REMOVALS, needs --prune. Returns the orphans and whether removal was refused.
+ */
+function removeOrphans(outEntries: readonly FolderEntry[], expected: ReadonlySet<string>, options: Options, tally: Tally, diagnostics: Diagnostics): { orphans: number; refused: boolean } {
+  const existing = outEntries.filter((entry) => entry.name.endsWith('.mdx') && !entry.name.startsWith('.'));
+  const orphans = existing.filter((entry) => !expected.has(entry.name));
+  if (options.check) {
+    for (const orphan of orphans) tally.drift.push(`orphaned: ${join(options.out, orphan.name)}`);
+    return { orphans: orphans.length, refused: false };
+  }
+  if (orphans.length > 0 && !options.prune && (orphans.length === existing.length || orphans.length > MAX_UNPRUNED_REMOVALS)) {
+    process.stderr.write(
+      `\nRefusing to remove ${plural(orphans.length, 'article')} of ${existing.length} in ${options.out}: their seeds are not in ${options.seeds}. ` +
+        `If that is intended, run again with --prune; if not, check --seeds points at the right folder.\n`,
+    );
+    return { orphans: orphans.length, refused: true };
+  }
+  for (const orphan of orphans) {
+    const path = join(options.out, orphan.name);
+    if (orphan.kind === 'file' || orphan.kind === 'symlink') {
+      unlinkSync(path); // unlink removes a link itself, never what it points at
+      process.stdout.write(`${basename(orphan.name, '.mdx')}  removed (its seed is gone)\n`);
+    } else diagnostics.add(path, [fatal('not-a-regular-file', 'a folder or special file is named like an article; remove it by hand')]);
+  }
+  return { orphans: orphans.length, refused: false };
+}
+
+function run(): number {
+  let options: Options;
+  try {
+    options = parseOptions(process.argv.slice(2));
+  } catch (error) {
+    process.stderr.write(`${(error as Error).message}\n\n${USAGE}\n`);
+    return 2;
+  }
+  if (options.help) {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  const { check, seeds: seedsDir, out: outDir } = options;
+  const diagnostics = new Diagnostics();
+
+  // Configuration: rules, sources and gazetteer, through the loaders the site and search use too.
+  const loaded = loadIngestConfig({ rules: options.rules, sources: options.sources, gazetteer: options.gazetteer });
+  diagnostics.addReports(loaded.reports);
+  if (!loaded.config) return diagnostics.finish(1);
+
+  const listing = listRealFolder(seedsDir);
+  if ('problem' in listing) {
+    process.stderr.write(`${seedsDir}: ${listing.problem.reason}. Pass --seeds DIR with a real folder of seeds.\n`);
+    return diagnostics.finish(1);
+  }
+  const outProblem = outputFolderProblem(outDir);
+  if (outProblem) {
+    process.stderr.write(`${outDir}: ${outProblem} Ingest writes and deletes only inside a real folder; nothing was changed.\n`);
+    return diagnostics.finish(1);
+  }
+
+  const { seeds, sidecars, messages: entryMessages } = classifyEntries(listing.entries, seedsDir);
+  for (const [path, list] of entryMessages) diagnostics.add(path, list);
+  const seedNames = new Set(seeds.map((seed) => seed.name));
+  for (const sidecar of sidecars.keys()) {
+    const id = sidecar.slice(0, -'.meta.yaml'.length);
+    if (!seedNames.has(`${id}.txt`)) diagnostics.add(join(seedsDir, sidecar), [warning('orphaned-sidecar', `there is no seed ${id}.txt for this sidecar; rename or delete it`)]);
+  }
+
+  const { identities, repeatedLines } = identifySeeds(seeds);
+  const config = { ...loaded.config, repeatedLines };
+  const conflicts = findConflicts(identities.filter((identity) => !identity.problem));
 
   // Pass 2: convert and write (or compare) one seed at a time, so memory stays flat.
   if (!check) mkdirSync(outDir, { recursive: true });
   const outEntries = existsSync(outDir) ? listRealFolder(outDir) : { entries: [] as FolderEntry[] };
   if ('problem' in outEntries) {
     process.stderr.write(`${outDir}: ${outEntries.problem.reason}; nothing was changed.\n`);
-    return finish(1);
+    return diagnostics.finish(1);
   }
   const outKinds = new Map(outEntries.entries.map((entry) => [entry.name, entry.kind]));
-  cleanStaleTempFiles(outEntries.entries, outDir, check, fileFor);
+  cleanStaleTempFiles(outEntries.entries, outDir, check, diagnostics);
 
   const expected = new Set<string>();
-  const drift: string[] = [];
-  const summary = { written: 0, unchanged: 0, failed: 0, warnings: 0 };
+  const tally: Tally = { written: 0, unchanged: 0, failed: 0, warnings: 0, drift: [] };
   const candidates: Array<{ seed: string; line: number; name: string; roleWord: string; context: string }> = [];
   identities.forEach((identity, index) => {
     if (identities.length >= PROGRESS_MIN_SEEDS && index > 0 && index % Math.ceil(identities.length / 10) === 0) {
@@ -176,93 +267,46 @@ function run(): number {
     }
     // A seed that fails keeps its article: a bad edit must not delete what was published.
     if (identity.slug !== '') expected.add(`${identity.slug}.mdx`);
-    const id = seedId(identity.name);
     const sidecarName = sidecarFileName(identity.name);
-    const conflict = conflicts.get(identity.path);
-    let result: IngestResult;
-    if (identity.problem) {
-      result = { id, slug: identity.slug, sha256: '', article: null, mdx: null, messages: [identity.problem], sidecarMessages: [], candidates: [] };
-    } else if (conflict) {
-      result = { id, slug: identity.slug, sha256: identity.sha256, article: null, mdx: null, messages: conflict, sidecarMessages: [], candidates: [] };
-    } else {
-      const read = readSeedInput(seedsDir, identity.name, sidecars.has(sidecarName));
-      result = 'input' in read ? ingestSeed(read.input, pageConfig) : { id, slug: identity.slug, sha256: identity.sha256, article: null, mdx: null, candidates: [], ...read };
-    }
-    fileFor(identity.path, result.messages);
-    if (result.sidecarMessages.length > 0) fileFor(join(seedsDir, sidecarName), result.sidecarMessages);
-    const warnings = [...result.messages, ...result.sidecarMessages].filter((m) => !m.fatal).length;
-    summary.warnings += warnings;
+    const result = convertSeed(identity, conflicts.get(identity.path), sidecars.has(sidecarName), seedsDir, config);
+    diagnostics.add(identity.path, result.messages);
+    diagnostics.add(join(seedsDir, sidecarName), result.sidecarMessages);
+    const all = [...result.messages, ...result.sidecarMessages];
+    const warnings = all.filter((m) => !m.fatal).length;
+    tally.warnings += warnings;
     for (const c of result.candidates) candidates.push({ seed: identity.name, ...c });
 
     if (!result.mdx || !result.article) {
-      summary.failed++;
-      const errors = [...result.messages, ...result.sidecarMessages].filter((m) => m.fatal).length;
+      tally.failed++;
+      const errors = all.filter((m) => m.fatal).length;
       process.stdout.write(`${identity.slug || identity.name}  not converted: ${errors} error${errors === 1 ? '' : 's'}, ${plural(warnings, 'warning')}\n`);
       return;
     }
-    const targetName = `${identity.slug}.mdx`;
-    const target = join(outDir, targetName);
-    const kind = outKinds.get(targetName);
-    const current = kind === 'file' ? readUtf8File(target, Number.MAX_SAFE_INTEGER) : null;
-    const currentText = current && 'text' in current ? current.text : null;
-    let status: string;
-    if (currentText === result.mdx) {
-      status = 'unchanged';
-      summary.unchanged++;
-    } else if (check) {
-      status = kind === undefined ? 'missing' : kind === 'file' ? 'stale' : 'not a regular file';
-      drift.push(`${status}: ${target}`);
-    } else if (kind === 'folder' || kind === 'other') {
-      fileFor(target, [fatal('not-a-regular-file', 'a folder or special file has the name of this article; remove it and run ingest again')]);
-      status = 'not written';
-    } else {
-      const written = writeAtomically(target, result.mdx);
-      if (written !== null) {
-        fileFor(target, [fatal('write-failed', `the article could not be written (${written}); check the folder is writable and has room`)]);
-        status = 'not written';
-      } else {
-        // A symbolic link in its place was replaced by the file itself (rename never writes through a link).
-        status = kind === undefined ? 'written' : 'updated';
-        summary.written++;
-      }
-    }
+    const status = placeArticle(result.mdx, identity.slug, outDir, outKinds, check, tally, diagnostics);
     process.stdout.write(`${articleLine(result, warnings)}  ${status}\n`);
-    process.stdout.write(removalReport(result.article, args.removed));
+    process.stdout.write(removalReport(result.article, options.removed));
   });
 
-  // Orphans: .mdx files whose seed is gone.
-  const existing = outEntries.entries.filter((entry) => entry.name.endsWith('.mdx') && !entry.name.startsWith('.'));
-  const orphans = existing.filter((entry) => !expected.has(entry.name));
-  let refusedPrune = false;
-  if (check) {
-    for (const orphan of orphans) drift.push(`orphaned: ${join(outDir, orphan.name)}`);
-  } else if (orphans.length > 0 && !args.prune && (orphans.length === existing.length || orphans.length > MAX_UNPRUNED_REMOVALS)) {
-    refusedPrune = true;
-    process.stderr.write(
-      `\nRefusing to remove ${plural(orphans.length, 'article')} of ${existing.length} in ${outDir}: their seeds are not in ${seedsDir}. ` +
-        `If that is intended, run again with --prune; if not, check --seeds points at the right folder.\n`,
-    );
-  } else {
-    for (const orphan of orphans) {
-      const path = join(outDir, orphan.name);
-      if (orphan.kind === 'file' || orphan.kind === 'symlink') {
-        unlinkSync(path); // unlink removes a link itself, never what it points at
-        process.stdout.write(`${basename(orphan.name, '.mdx')}  removed (its seed is gone)\n`);
-      } else fileFor(path, [fatal('not-a-regular-file', 'a folder or special file is named like an article; remove it by hand')]);
-    }
-  }
+  const orphans = removeOrphans(outEntries.entries, expected, options, tally, diagnostics);
+  reportCandidates(candidates, seedsDir, check ? undefined : options['candidates-json']);
 
-  reportCandidates(candidates, seedsDir, check ? undefined : args['candidates-json']);
-
-  const fatalCount = files.reduce((n, f) => n + f.messages.filter((m) => m.fatal).length, 0);
   process.stdout.write(
-    `\n${plural(identities.length, 'seed')}: ${check ? `${summary.unchanged} up to date` : `${summary.written} written, ${summary.unchanged} unchanged`}, ${summary.failed} not converted, ${plural(summary.warnings, 'warning')}${orphans.length > 0 ? `, ${plural(orphans.length, 'orphan')} ${check ? 'found' : refusedPrune ? 'kept (see above)' : 'removed'}` : ''}\n`,
+    `\n${plural(identities.length, 'seed')}: ${check ? `${tally.unchanged} up to date` : `${tally.written} written, ${tally.unchanged} unchanged`}, ${tally.failed} not converted, ${plural(tally.warnings, 'warning')}${orphans.orphans > 0 ? `, ${plural(orphans.orphans, 'orphan')} ${check ? 'found' : orphans.refused ? 'kept (see above)' : 'removed'}` : ''}\n`,
   );
-  if (check && drift.length > 0) {
-    process.stdout.write(`\ncontent is out of date (run \`npm run ingest\` and commit the result):\n${drift.map((d) => `  ${d}`).join('\n')}\n`);
+  if (check && tally.drift.length > 0) {
+    process.stdout.write(`\ncontent is out of date (run \`npm run ingest\` and commit the result):\n${tally.drift.map((d) => `  ${d}`).join('\n')}\n`);
   }
-  const failed = fatalCount > 0 || refusedPrune || (check && drift.length > 0) || (frail && summary.warnings > 0);
-  return finish(failed ? 1 : 0);
+  const failed = diagnostics.fatalCount > 0 || orphans.refused || (check && tally.drift.length > 0) || (options.frail && tally.warnings > 0);
+  return diagnostics.finish(failed ? 1 : 0);
+}
+
+/** Convert one seed, or say why it cannot be (a problem found in pass 1, a conflict with another seed). */
+function convertSeed(identity: Identity, conflict: PipelineMessage[] | undefined, hasSidecar: boolean, seedsDir: string, config: IngestConfig): IngestResult {
+  const failed = { id: seedId(identity.name), slug: identity.slug, sha256: identity.sha256, article: null, mdx: null, sidecarMessages: [], candidates: [] };
+  if (identity.problem) return { ...failed, messages: [identity.problem] };
+  if (conflict) return { ...failed, messages: conflict };
+  const read = readSeedInput(seedsDir, identity.name, hasSidecar);
+  return 'input' in read ? ingestSeed(read.input, config) : { ...failed, ...read };
 }
 
 /**
@@ -329,15 +373,15 @@ function isLink(path: string): boolean {
 }
 
 /** Remove (or in --check, report) what an interrupted earlier run left behind. */
-function cleanStaleTempFiles(entries: readonly FolderEntry[], outDir: string, check: boolean, fileFor: (path: string, messages: readonly PipelineMessage[]) => VFile): void {
+function cleanStaleTempFiles(entries: readonly FolderEntry[], outDir: string, check: boolean, diagnostics: Diagnostics): void {
   for (const entry of entries) {
     if (!TEMP_FILE.test(entry.name)) continue;
     const path = join(outDir, entry.name);
     if (check || (entry.kind !== 'file' && entry.kind !== 'symlink')) {
-      fileFor(path, [warning('stale-temp-file', 'an interrupted ingest left this temporary file; run `npm run ingest` to remove it')]);
+      diagnostics.add(path, [warning('stale-temp-file', 'an interrupted ingest left this temporary file; run `npm run ingest` to remove it')]);
     } else {
       unlinkSync(path);
-      fileFor(path, [warning('stale-temp-file', 'an interrupted ingest left this temporary file; it was removed (nothing to do)')]);
+      diagnostics.add(path, [warning('stale-temp-file', 'an interrupted ingest left this temporary file; it was removed (nothing to do)')]);
     }
   }
 }
