@@ -18,7 +18,7 @@ import { parseArgs } from 'node:util';
 import type { Browser } from 'playwright-core';
 import { unzipBag } from '../src/bundle/archive';
 import { packSite } from '../src/bundle/pack';
-import { launchChromium } from '../test/e2e/harness';
+import { launchChromium } from './browser';
 import { writeSyntheticArchive } from './generate-archive';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');

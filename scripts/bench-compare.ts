@@ -18,7 +18,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from '../test/e2e/harness';
+import { launchChromium } from './browser';
 import { directorySize, isolatedWorkspace, linkPackages, median, startCountingServer, timed, type Timed, type Transfer } from './bench-kit';
 import { seedSentences, syntheticSeed, writeSyntheticSeeds } from './synthetic-seeds';
 

@@ -9,7 +9,7 @@ import type http from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { startStaticServer } from '../test/e2e/harness';
+import { startStaticServer } from './browser';
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 

@@ -11,7 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Page } from 'playwright-core';
-import { launchChromium } from '../test/e2e/harness';
+import { launchChromium } from './browser';
 import { directorySize, isolatedWorkspace, median, root, startCountingServer, type Transfer } from './bench-kit';
 import { writeSyntheticArchive } from './generate-archive';
 

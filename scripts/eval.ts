@@ -3,7 +3,7 @@
  * (test/corpus/pages for tuning, test/corpus/held-back reported only). `-- --verbose` lists every
  * page that is not right in some field.
  */
-import { evaluate, loadConfig, type Summary } from '../test/corpus/evaluate';
+import { evaluate, loadConfig, type Summary } from './corpus-evaluate';
 
 const verbose = process.argv.includes('--verbose');
 const config = loadConfig();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { evaluate, loadConfig, readCorpus } from './evaluate';
+import { evaluate, loadConfig, readCorpus } from '../../scripts/corpus-evaluate';
 
 // The targets of the realistic-page corpus (test/corpus/pages: tuning set; held-back: reported,
 // and held to the safety targets too). `npm run eval -- --verbose` shows every miss.

@@ -6,13 +6,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { parseBoilerplateRules } from '../../src/pipeline/clean';
-import { createEntityMatcher } from '../../src/pipeline/entities';
-import { parseGazetteer } from '../../src/pipeline/gazetteer';
-import { ingestSeed, type IngestConfig } from '../../src/pipeline/index';
-import { parseSources } from '../../src/pipeline/sources';
+import { DEFAULT_CONTENT_PATHS, formatReports, loadIngestConfig } from '../src/loaders/content';
+import { ingestSeed, type IngestConfig } from '../src/pipeline/index';
 
-const root = new URL('../../', import.meta.url).pathname;
+const root = new URL('../', import.meta.url).pathname;
 
 /** What a careful editor reads in one page. */
 export interface Gold {
@@ -48,11 +45,14 @@ export interface PageScore {
 
 /** The rules, sources and gazetteer the CLI would load. */
 export function loadConfig(): IngestConfig {
-  const rules = parseBoilerplateRules(readFileSync(join(root, 'content/boilerplate.yaml'), 'utf8')).rules;
-  const sources = parseSources(readFileSync(join(root, 'content/sources.yaml'), 'utf8')).table;
-  const dir = join(root, 'content/gazetteer');
-  const files = readdirSync(dir).filter((n) => n.endsWith('.yaml')).sort().map((n) => ({ path: join(dir, n), text: readFileSync(join(dir, n), 'utf8') }));
-  return { rules, sources, matcher: createEntityMatcher(parseGazetteer(files).entities) };
+  // The same loaders as `npm run ingest`, on the repository's own content files.
+  const { config, reports } = loadIngestConfig({
+    rules: join(root, DEFAULT_CONTENT_PATHS.rules),
+    sources: join(root, DEFAULT_CONTENT_PATHS.sources),
+    gazetteer: join(root, DEFAULT_CONTENT_PATHS.gazetteer),
+  });
+  if (!config) throw new Error(`the content files have errors:\n${formatReports(reports)}`);
+  return config;
 }
 
 /** The pages of one corpus folder (`pages` or `held-back`), sorted by name. */
