@@ -2,8 +2,7 @@
 import path from 'node:path';
 import { defineCollection } from 'astro:content';
 import { articleLoader } from './loaders/article-loader';
-import { formatReports, hasFatalReport, loadGazetteer } from './loaders/content';
-import { contentError } from './site/content-error';
+import { gazetteerForBuild } from './loaders/build-content';
 import { articleSchema, entitySchema } from './schema';
 import { readSettings } from './settings';
 
@@ -22,9 +21,7 @@ const articles = defineCollection({ loader: articleLoader(contentDir), schema: a
  * same checks. A gazetteer ingest would refuse stops the build with its messages.
  */
 async function loadGazetteerEntries(): Promise<Array<Record<string, unknown> & { id: string }>> {
-  const { entities, reports } = loadGazetteer(path.join(contentDir, 'gazetteer'));
-  if (hasFatalReport(reports)) throw contentError(`The gazetteer has errors:\n${formatReports(reports)}`, 'Fix the files named above; `npm run ingest` lists the same problems.');
-  return entities;
+  return gazetteerForBuild(path.join(contentDir, 'gazetteer'));
 }
 
 const entities = defineCollection({ loader: loadGazetteerEntries, schema: entitySchema });

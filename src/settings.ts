@@ -8,6 +8,9 @@
 /** The address pages cite when no deployment sets one. */
 export const DEFAULT_SITE = 'https://arshif.example.org';
 
+/** The bag's Source-Organization when ARSHIF_ORGANIZATION does not name one. */
+export const DEFAULT_ORGANIZATION = 'arshif (أرشيف)';
+
 /** The settings of one build. */
 export interface Settings {
   site: string;
@@ -28,7 +31,7 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
     contentDir: env['ARSHIF_CONTENT_DIR'] || './content',
     seedsDir: env['ARSHIF_SEEDS_DIR'] || 'seeds',
     relativeLinks: env['ARSHIF_LINKS'] === 'relative',
-    organization: env['ARSHIF_ORGANIZATION'] || 'arshif (أرشيف)',
+    organization: env['ARSHIF_ORGANIZATION'] || DEFAULT_ORGANIZATION,
   };
 }
 

@@ -7,6 +7,7 @@ import { zipBag } from './archive';
 import { calendarDate, digest, makeBag, manifest, type BagFile } from './bagit';
 import { bagReadme } from './readme';
 import { verifyPage } from './verify-page';
+import { DEFAULT_ORGANIZATION } from '../settings';
 
 /** The commit the site was built from. */
 export interface CommitFacts {
@@ -25,7 +26,7 @@ export interface PackedBag {
 }
 
 /** Pack the site's files (paths below the site root, "/"-separated) as the archive's bag. */
-export function packSite(site: ReadonlyArray<{ path: string; bytes: Uint8Array }>, facts: CommitFacts, organization = 'arshif (أرشيف)'): PackedBag {
+export function packSite(site: ReadonlyArray<{ path: string; bytes: Uint8Array }>, facts: CommitFacts, organization = DEFAULT_ORGANIZATION): PackedBag {
   const payload: BagFile[] = site.map((file) => ({ path: `data/${file.path}`, bytes: file.bytes }));
   const day = calendarDate(facts.commitDate);
   const articles = site.filter((file) => /^articles\/[^/]+\/index\.html$/.test(file.path)).length;

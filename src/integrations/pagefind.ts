@@ -8,8 +8,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
-import { formatReports, hasFatalReport, loadGazetteer } from '../loaders/content';
-import { listRealFolder, readUtf8File } from '../loaders/files';
+import { articleFiles, articleText, gazetteerForBuild } from '../loaders/build-content';
 import { articleSchema } from '../schema';
 import { readSettings } from '../settings';
 import { contentError } from '../site/content-error';
@@ -23,39 +22,18 @@ export function contentDirectory(root: string): string {
   return path.resolve(root, readSettings().contentDir);
 }
 
-/** Read the gazetteer through the loader ingest and the site use; a gazetteer they refuse stops the build. */
-function loadEntities(directory: string): Map<string, SearchableEntity> {
-  const { entities, reports } = loadGazetteer(directory);
-  if (hasFatalReport(reports)) throw contentError(`The gazetteer has errors, so the search index cannot be built:\n${formatReports(reports)}`, 'Fix the files named above; `npm run ingest` lists the same problems.');
-  return new Map(entities.map((entity) => [entity.id, entity]));
-}
-
-/** Largest article file indexed; ingest's limits keep real ones far below it. */
-const MAX_ARTICLE_BYTES = 16 * 1024 * 1024;
-
 /**
  * One search record per article file, in file-name order (a deterministic index); the gazetteer and
- * the articles are read through the shared loaders.
+ * the articles are read through the build's content loaders.
  */
 export function loadRecords(content: string): SearchRecord[] {
-  const entities = loadEntities(path.join(content, 'gazetteer'));
-  const articlesDir = path.join(content, 'articles');
-  const listed = listRealFolder(articlesDir);
-  if ('problem' in listed) {
-    if (listed.problem.ruleId === 'missing-file') return [];
-    throw contentError(`${articlesDir}: ${listed.problem.reason}.`, 'Articles live in a real folder written by `npm run ingest`.');
-  }
+  const entities = new Map<string, SearchableEntity>(gazetteerForBuild(path.join(content, 'gazetteer')).map((entity) => [entity.id, entity]));
   const records: SearchRecord[] = [];
-  for (const { name } of listed.entries.filter((entry) => entry.name.endsWith('.mdx') && !entry.name.startsWith('.'))) {
-    const file = path.join(articlesDir, name);
-    const read = readUtf8File(file, MAX_ARTICLE_BYTES);
-    if ('problem' in read) throw contentError(`${file}: ${read.problem.reason}.`, 'Run `npm run ingest` to rewrite the articles.');
-    const { data, body } = parseArticleFile(read.text);
+  for (const file of articleFiles(path.join(content, 'articles')) ?? []) {
+    const { data, body } = parseArticleFile(articleText(file));
     const result = articleSchema.safeParse(data);
     if (!result.success) {
-      throw new Error(`${file}: frontmatter does not match the article schema, so it cannot be indexed. Run \`npm run ingest -- --check\`.`, {
-        cause: result.error,
-      });
+      throw contentError(`${file}: its frontmatter does not match the article schema, so it cannot be indexed.`, 'Run `npm run ingest -- --check`; articles are written by ingest, not by hand.');
     }
     records.push(buildSearchRecord(result.data, mdxToPlainText(body), entities, formatGregorianDate));
   }

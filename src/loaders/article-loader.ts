@@ -13,34 +13,20 @@ import { parseArticleFile } from '../search/article-file';
 import { ARTICLE_HTML_VERSION, renderArticleHtml } from '../site/article-html';
 import { contentError } from '../site/content-error';
 import { entityPath, href } from '../site/urls';
-import { formatReports, hasFatalReport, loadGazetteer } from './content';
-import { listRealFolder, readUtf8File } from './files';
-
-/** Largest article file read; ingest's limits keep real ones far below it. */
-const MAX_ARTICLE_BYTES = 16 * 1024 * 1024;
+import { articleFiles, articleText, gazetteerForBuild } from './build-content';
 
 /** The loader for `<contentDir>/articles`, linking mentions through `<contentDir>/gazetteer`. */
 export function articleLoader(contentDir: string): Loader {
   return {
     name: 'arshif-articles',
     async load({ store, parseData, generateDigest, logger }) {
-      const folder = path.join(contentDir, 'articles');
-      const listed = listRealFolder(folder);
-      if ('problem' in listed) {
-        if (listed.problem.ruleId === 'missing-file') {
-          store.clear();
-          return;
-        }
-        throw contentError(`${folder}: ${listed.problem.reason}.`, 'Articles live in a real folder written by `npm run ingest`.');
+      const files = articleFiles(path.join(contentDir, 'articles'));
+      if (files === null) {
+        store.clear();
+        return;
       }
-      const odd = listed.entries.filter((entry) => entry.name.endsWith('.mdx') && entry.kind !== 'file');
-      if (odd.length > 0) {
-        throw contentError(`${folder}: ${odd.map((e) => e.name).join(', ')} ${odd.length === 1 ? 'is not a regular file' : 'are not regular files'}.`, 'Articles are only ever regular files written by `npm run ingest`; remove the link or folder.');
-      }
-
-      const gazetteer = loadGazetteer(path.join(contentDir, 'gazetteer'));
-      if (hasFatalReport(gazetteer.reports)) throw contentError(`The gazetteer has errors:\n${formatReports(gazetteer.reports)}`, 'Fix the files named above; `npm run ingest` lists the same problems.');
-      const kinds = new Map<string, EntityKind>(gazetteer.entities.map((entity) => [entity.id, entity.kind]));
+      const entities = gazetteerForBuild(path.join(contentDir, 'gazetteer'));
+      const kinds = new Map<string, EntityKind>(entities.map((entity) => [entity.id, entity.kind]));
       const entityLink = (id: string) => {
         const kind = kinds.get(id);
         return kind === undefined ? null : { kind, href: href(entityPath(kind, id)) };
@@ -58,21 +44,18 @@ export function articleLoader(contentDir: string): Loader {
       for (const [id, entry] of store.entries()) if (entry.filePath) previous.set(entry.filePath, { id, digest: entry.digest });
       const stale = new Set(store.keys());
       let rendered = 0;
-      const files = listed.entries.filter((entry) => entry.name.endsWith('.mdx') && !entry.name.startsWith('.'));
-      for (const { name } of files) {
-        const file = path.join(folder, name);
-        const read = readUtf8File(file, MAX_ARTICLE_BYTES);
-        if ('problem' in read) throw contentError(`${file}: ${read.problem.reason}.`, 'Run `npm run ingest` to rewrite the articles.');
-        const digest = generateDigest(`${context}\0${read.text}`);
+      for (const file of files) {
+        const text = articleText(file);
+        const digest = generateDigest(`${context}\0${text}`);
         const filePath = path.relative(process.cwd(), file).split(path.sep).join('/');
         const before = previous.get(filePath);
         if (before && before.digest === digest) {
           stale.delete(before.id);
           continue;
         }
-        const { data, body } = parseArticleFile(read.text);
+        const { data, body } = parseArticleFile(text);
         const fields = (data ?? {}) as Record<string, unknown>;
-        const id = String(fields['slug'] ?? name.replace(/\.mdx$/, ''));
+        const id = String(fields['slug'] ?? path.basename(file, '.mdx'));
         if (before && before.id !== id) store.delete(before.id);
         let html;
         try {
