@@ -18,7 +18,8 @@ declare module 'vitest' {
 }
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const siteDir = path.join(root, 'test/.tmp/site');
+// ARSHIF_TEST_SITE_DIR gives a second checkout or a parallel run its own build folder.
+const siteDir = path.resolve(root, process.env['ARSHIF_TEST_SITE_DIR'] ?? 'test/.tmp/site');
 const siteBase = '/archive/';
 
 /** Build the site with `npx astro build`; a failed build fails the whole project with its output. */
