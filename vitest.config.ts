@@ -14,14 +14,14 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['test/**/*.test.ts'],
-          exclude: ['test/site/**', 'test/e2e/**', 'test/.tmp/**', '**/node_modules/**'],
+          exclude: ['test/built-site/**', 'test/.tmp/**', '**/node_modules/**'],
         },
       },
       {
         extends: true,
         test: {
           name: 'site',
-          include: ['test/site/**/*.test.ts', 'test/e2e/**/*.test.ts'],
+          include: ['test/built-site/**/*.test.ts'],
           globalSetup: ['test/setup/build-site.ts'],
           // Browser tests share one machine; run files one at a time to keep Chromium stable.
           fileParallelism: false,

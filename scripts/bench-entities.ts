@@ -10,8 +10,8 @@
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { createEntityMatcher } from '../src/pipeline/entities';
-import { parseGazetteer } from '../src/pipeline/gazetteer';
+import { createEntityMatcher } from '../src/pipeline/entities/entities';
+import { parseGazetteer } from '../src/pipeline/entities/gazetteer';
 import type { Entity, EntityKind } from '../src/schema';
 
 const root = join(import.meta.dirname, '..');

@@ -126,7 +126,7 @@ const MIN_AFTER_ARTICLE = 3;
 /**
  * Fewest letters left behind a lone و or ب: four. A three-letter remainder is too often another
  * word whose first root letter is و/ب: وحدة is not و + حدة, nor وجهة و + جهة, nor بنية ب + نية.
- * So وأمن and بأمن are not found by أمن (measured in test/e2e/search.test.ts).
+ * So وأمن and بأمن are not found by أمن (measured in test/built-site/browser/search.test.ts).
  */
 const MIN_AFTER_WAW_BA = 4;
 /**

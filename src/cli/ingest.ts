@@ -12,11 +12,11 @@ import { DEFAULT_CONTENT_PATHS, loadIngestConfig, type FileReport } from '../loa
 import { listRealFolder, readRegularFile, readUtf8File, realFolderProblem, type FolderEntry } from '../loaders/files';
 import { MAX_SEED_BYTES, readSeedInput, sidecarName as sidecarFileName } from '../loaders/seeds';
 import { findConflicts } from '../pipeline/corpus';
-import { RepeatedLineCounter } from '../pipeline/furniture';
-import { readSeed } from '../pipeline/read';
+import { RepeatedLineCounter } from '../pipeline/page/furniture';
+import { readSeed } from '../pipeline/text/read';
 import { ingestSeed, type IngestConfig, type IngestResult } from '../pipeline/index';
 import { fatal, warning, type PipelineMessage } from '../pipeline/messages';
-import { articleSlug, seedId } from '../pipeline/slug';
+import { articleSlug, seedId } from '../pipeline/text/slug';
 import { seedFileName } from '../schema';
 
 /** Folders of at least this many seeds report progress on stderr. */

@@ -10,7 +10,7 @@ import { parseArgs } from 'node:util';
 import { DEFAULT_CONTENT_PATHS, formatReports, hasFatalReport, loadIngestConfig } from '../loaders/content';
 import { readSeedInput, repeatedLinesOf, sidecarName } from '../loaders/seeds';
 import { ingestSeed, type IngestResult } from '../pipeline/index';
-import { articleSlug, seedId } from '../pipeline/slug';
+import { articleSlug, seedId } from '../pipeline/text/slug';
 import { renderReviewSheet, type ReviewedSeed } from '../review/sheet';
 
 const USAGE = `Usage: npm run review -- [--base REF] [--out FILE] [--seeds DIR] [SEED.txt …]

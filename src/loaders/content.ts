@@ -5,12 +5,12 @@
  */
 import path from 'node:path';
 import type { Entity, EntityKind } from '../schema';
-import { parseBoilerplateRules, type BoilerplateRule } from '../pipeline/clean';
-import { createEntityMatcher } from '../pipeline/entities';
-import { parseGazetteer } from '../pipeline/gazetteer';
+import { parseBoilerplateRules, type BoilerplateRule } from '../pipeline/page/clean';
+import { createEntityMatcher } from '../pipeline/entities/entities';
+import { parseGazetteer } from '../pipeline/entities/gazetteer';
 import type { IngestConfig } from '../pipeline/index';
 import { fatal, type PipelineMessage } from '../pipeline/messages';
-import { parseSources, type SourceTable } from '../pipeline/sources';
+import { parseSources, type SourceTable } from '../pipeline/page/sources';
 import { listRealFolder, readUtf8File } from './files';
 
 /** Largest rules, sources or gazetteer file accepted, in bytes. */

@@ -4,12 +4,12 @@
  * sheet and `npm run add`.
  */
 import path from 'node:path';
-import { RepeatedLineCounter } from '../pipeline/furniture';
+import { RepeatedLineCounter } from '../pipeline/page/furniture';
 import type { SeedInput } from '../pipeline/index';
 import { fatal, type PipelineMessage } from '../pipeline/messages';
-import { MAX_SIDECAR_BYTES } from '../pipeline/sidecar';
-import { seedId } from '../pipeline/slug';
-import { readSeed } from '../pipeline/read';
+import { MAX_SIDECAR_BYTES } from '../pipeline/page/sidecar';
+import { seedId } from '../pipeline/text/slug';
+import { readSeed } from '../pipeline/text/read';
 import { listRealFolder, readRegularFile, readUtf8File } from './files';
 
 /** Largest seed accepted, in bytes: twenty times the longest news article, far below what hurts the build. */

@@ -5,22 +5,22 @@
  */
 import { createHash } from 'node:crypto';
 import { articleSchema, isHttpUrl, type ArticleFrontmatter, type EntityKind } from '../schema';
-import { annotateText, type Inline } from './annotate';
-import { findCandidateNames, type CandidateName } from './candidates';
-import { removeBoilerplate, type BoilerplateRule, type RemovedLine } from './clean';
-import { extractPublicationDate } from './dates';
-import type { EntityMatcher, Mention } from './entities';
-import { bodyToMdast, mdastToMdx, renderMdxFile, verifyRoundTrip, type AnnotatedBlock } from './mdx';
+import { annotateText, type Inline } from './entities/annotate';
+import { findCandidateNames, type CandidateName } from './entities/candidates';
+import { removeBoilerplate, type BoilerplateRule, type RemovedLine } from './page/clean';
+import { extractPublicationDate } from './page/dates';
+import type { EntityMatcher, Mention } from './entities/entities';
+import { bodyToMdast, mdastToMdx, renderMdxFile, verifyRoundTrip, type AnnotatedBlock } from './mdx/write';
 import { fatal, warning, type PipelineMessage } from './messages';
-import { countWords, deriveTitle, readingMinutes, summarize } from './metadata';
-import { readSeed } from './read';
-import { parseSidecar } from './sidecar';
-import { articleSlug, headingSlugs, seedId } from './slug';
-import type { SourceTable } from './sources';
-import { segmentBlocks } from './structure';
-import { findAgencyCredit } from './agency';
-import { proseBounds, removeLineFurniture, removePageChrome } from './furniture';
-import { chooseHeadline } from './headline';
+import { countWords, deriveTitle, readingMinutes, summarize } from './page/metadata';
+import { readSeed } from './text/read';
+import { parseSidecar } from './page/sidecar';
+import { articleSlug, headingSlugs, seedId } from './text/slug';
+import type { SourceTable } from './page/sources';
+import { segmentBlocks } from './page/structure';
+import { findAgencyCredit } from './page/agency';
+import { proseBounds, removeLineFurniture, removePageChrome } from './page/furniture';
+import { chooseHeadline } from './page/headline';
 import { parseWithFriendlyErrors } from './validate';
 
 /** Rules and tables the pipeline needs, loaded once by the caller. */

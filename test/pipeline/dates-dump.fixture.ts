@@ -1,7 +1,7 @@
 /** Prints the date results for every seed and a few samples, for the fresh-process time-zone test. */
 import { readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { extractPublicationDate, findDateMentions } from '../../src/pipeline/dates';
+import { extractPublicationDate, findDateMentions } from '../../src/pipeline/page/dates';
 import { formatGregorianDate, formatHijriDate, weekdayName } from '../../src/arabic/dates-format';
 
 const seeds = fileURLToPath(new URL('../../seeds/', import.meta.url));

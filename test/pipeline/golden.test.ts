@@ -7,7 +7,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ingestSeed } from '../../src/pipeline/index';
-import { articleSlug, seedId } from '../../src/pipeline/slug';
+import { articleSlug, seedId } from '../../src/pipeline/text/slug';
 import { formatMessages, fullConfig, root } from './config';
 
 const config = fullConfig();

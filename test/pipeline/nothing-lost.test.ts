@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ingestSeed } from '../../src/pipeline/index';
-import { parseMdx } from '../../src/pipeline/mdx';
+import { parseMdx } from '../../src/pipeline/mdx/write';
 import type { ArticleFrontmatter } from '../../src/schema';
 import { fullConfig, root } from './config';
 import { seedText } from './arbitraries';

@@ -11,7 +11,7 @@ import sirv from 'sirv';
 import { afterAll, describe, expect, it } from 'vitest';
 import { isolate, searchStrings as searchText } from '../../src/i18n/search';
 import { charsetMiddleware, contentTypeWithCharset } from '../../src/integrations/text-charset';
-import { compileLinePattern, linePatternProblem, MAX_MATCHED_LINE_LENGTH } from '../../src/pipeline/line-pattern';
+import { compileLinePattern, linePatternProblem, MAX_MATCHED_LINE_LENGTH } from '../../src/pipeline/text/line-pattern';
 import { articleSchema, unpublishableCharacter } from '../../src/schema';
 import { parseArticleFile } from '../../src/search/article-file';
 import { plainTextWithMentions } from '../../src/site/snippets';

@@ -1,0 +1,21 @@
+/**
+ * Shared browser-test harness: the static server and Chromium launcher of scripts/browser.ts
+ * (the benchmarks use them too), and a watch on what a page logs and requests.
+ */
+import type { Page } from 'playwright-core';
+
+export { chromiumPath, launchChromium, startStaticServer, type RequestObserver, type StaticServer } from '../../../scripts/browser';
+
+/** Collect console errors, page errors and requests to any host but the test server. */
+export function watchPage(page: Page, origin: string): { problems: string[] } {
+  const problems: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error' || message.type() === 'warning') problems.push(`console ${message.type()}: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  page.on('request', (request) => {
+    const url = request.url();
+    if (!url.startsWith(origin) && !url.startsWith('data:') && !url.startsWith('blob:')) problems.push(`external request: ${url}`);
+  });
+  return { problems };
+}
