@@ -1,26 +1,27 @@
 /**
  * The ingest pipeline: one seed's bytes (+ optional sidecar) → validated frontmatter and MDX text.
  * read → clean → dates → structure → annotate → metadata → sidecar overrides → validate → MDX.
+ * Each stage is a named step below; `ingestSeed` reads as their sequence.
  * Pure: no file system, no clock; the CLI does the I/O.
  */
 import { createHash } from 'node:crypto';
 import { articleSchema, isHttpUrl, type ArticleFrontmatter, type EntityKind } from '../schema';
 import { annotateText, type Inline } from './entities/annotate';
 import { findCandidateNames, type CandidateName } from './entities/candidates';
-import { removeBoilerplate, type BoilerplateRule, type RemovedLine } from './page/clean';
-import { extractPublicationDate } from './page/dates';
+import { removeBoilerplate, type BoilerplateRule, type CleanResult, type RemovedLine } from './page/clean';
+import { extractPublicationDate, type PublicationDate } from './page/dates';
 import type { EntityMatcher, Mention } from './entities/entities';
 import { bodyToMdast, mdastToMdx, renderMdxFile, verifyRoundTrip, type AnnotatedBlock } from './mdx/write';
 import { fatal, warning, type PipelineMessage } from './messages';
 import { countWords, deriveTitle, readingMinutes, summarize } from './page/metadata';
-import { readSeed } from './text/read';
-import { parseSidecar } from './page/sidecar';
+import { readSeed, type DecodedSeed } from './text/read';
+import { parseSidecar, type Sidecar } from './page/sidecar';
 import { articleSlug, headingSlugs, seedId } from './text/slug';
 import type { SourceTable } from './page/sources';
-import { segmentBlocks } from './page/structure';
-import { findAgencyCredit } from './page/agency';
+import { segmentBlocks, type Block, type Paragraph } from './page/structure';
+import { findAgencyCredit, type AgencyCredit } from './page/agency';
 import { proseBounds, removeLineFurniture, removePageChrome } from './page/furniture';
-import { chooseHeadline } from './page/headline';
+import { chooseHeadline, type HeadlineChoice } from './page/headline';
 import { parseWithFriendlyErrors } from './validate';
 
 /** Rules and tables the pipeline needs, loaded once by the caller. */
@@ -67,16 +68,12 @@ const KIND_FIELD: Readonly<Record<EntityKind, 'people' | 'places' | 'organizatio
 
 /** Convert one seed. Never throws for bad input: problems come back as messages. */
 export function ingestSeed(input: SeedInput, config: IngestConfig): IngestResult {
-  const id = seedId(input.fileName);
-  const slug = articleSlug(id);
-  const sha256 = createHash('sha256').update(input.bytes).digest('hex');
-  const result: IngestResult = { id, slug, sha256, article: null, mdx: null, messages: [], sidecarMessages: [], candidates: [] };
+  const result = identify(input);
   const fail = (message: PipelineMessage): IngestResult => {
     result.messages.push(message);
     return result;
   };
-
-  if (slug === '') return fail(fatal('invalid-file-name', 'the seed file name has no letters or digits to make a URL slug from; rename it, e.g. 005_source.txt'));
+  if (result.slug === '') return fail(fatal('invalid-file-name', 'the seed file name has no letters or digits to make a URL slug from; rename it, e.g. 005_source.txt'));
 
   const read = readSeed(input.bytes);
   result.messages.push(...read.messages);
@@ -86,59 +83,134 @@ export function ingestSeed(input: SeedInput, config: IngestConfig): IngestResult
   const sidecar = input.sidecar === undefined ? null : parseSidecar(input.sidecar, { sources: config.sources, entities: config.entities ?? new Map() });
   if (sidecar) result.sidecarMessages.push(...sidecar.messages);
   if (sidecar && !sidecar.sidecar) {
-    return fail(fatal('invalid-sidecar', `the sidecar ${id}.meta.yaml is invalid (see its messages), so the article was not written`));
+    return fail(fatal('invalid-sidecar', `the sidecar ${result.id}.meta.yaml is invalid (see its messages), so the article was not written`));
   }
 
-  const cleaned = removeBoilerplate(seed.lines, config.rules);
-  result.messages.push(...cleaned.messages);
+  const page = cleanPage(seed, config);
+  result.messages.push(...page.messages);
+  const dates = extractPublicationDate(page.cleaned.lines, { seedId: result.id, layout: page.layout });
+  const body = structureBody(seed, page);
+  if (body.blocks.length === 0) {
+    return fail(fatal('empty-article', 'nothing is left of the article once boilerplate is removed; check the seed holds the article text (or extend content/boilerplate.yaml less greedily)'));
+  }
 
-  // A pasted page: furniture judged line by line, then the headline by evidence, then the page's
-  // head and tail around the article (furniture.ts, headline.ts). Every removal is recorded.
+  const annotation = annotateBlocks(body.blocks, page, config.matcher);
+  result.candidates = annotation.candidates;
+  const metadata = readMetadata(seed, page, body, dates.date, config.sources);
+  result.messages.push(...metadata.messages);
+  const frontmatter = buildFrontmatter(input, result, seed, page, body, dates.date, metadata, annotation.entityIds);
+  result.messages.push(...applySidecar(frontmatter, sidecar?.sidecar ?? null, dates));
+
+  const valid = parseWithFriendlyErrors(articleSchema, frontmatter);
+  if (!valid.success) {
+    for (const issue of valid.issues) result.messages.push(fatal('invalid-frontmatter', `frontmatter ${issue.text}; the article was not written`));
+    return result;
+  }
+  const written = writeMdx(annotation.annotated, frontmatter);
+  result.messages.push(...written.messages);
+  if (written.mdx === null) return result;
+  result.article = valid.data;
+  result.mdx = written.mdx;
+  return result;
+}
+
+/** Step: the seed's id, URL slug and content hash, before anything is read. */
+function identify(input: SeedInput): IngestResult {
+  const id = seedId(input.fileName);
+  const slug = articleSlug(id);
+  const sha256 = createHash('sha256').update(input.bytes).digest('hex');
+  return { id, slug, sha256, article: null, mdx: null, messages: [], sidecarMessages: [], candidates: [] };
+}
+
+/** The page once boilerplate, line furniture, the headline and the page chrome are judged. */
+interface CleanedPage {
+  cleaned: CleanResult;
+  /** Lines removed as line furniture (furniture.ts). */
+  furnitureRemoved: RemovedLine[];
+  choice: HeadlineChoice;
+  headline: Paragraph | null;
+  /** The lines left once the chrome is removed (numbering kept: a removed line is ''). */
+  lines: string[];
+  chromeRemoved: RemovedLine[];
+  prose: { first: number; last: number } | null;
+  layout: { headlineLine: number | null; leadLine: number | null };
+  messages: PipelineMessage[];
+}
+
+/**
+ * Step: clean. A pasted page: furniture judged line by line, then the headline by evidence, then the
+ * page's head and tail around the article (furniture.ts, headline.ts). Every removal is recorded.
+ */
+function cleanPage(seed: DecodedSeed, config: IngestConfig): CleanedPage {
+  const cleaned = removeBoilerplate(seed.lines, config.rules);
   const lineFurniture = removeLineFurniture(cleaned.lines, seed.lines, cleaned.listStarts, config.repeatedLines);
   const choice = chooseHeadline(lineFurniture.lines);
-  result.messages.push(...choice.messages);
   const headline = choice.headline;
   const removedBefore = new Set([...cleaned.removed, ...lineFurniture.removed].map((r) => r.line));
   const chrome = removePageChrome(lineFurniture.lines, seed.lines, headline?.line ?? null, removedBefore);
   const prose = proseBounds(chrome.lines);
-  const layout = { headlineLine: headline?.line ?? null, leadLine: prose ? prose.first + 1 : null };
+  return {
+    cleaned,
+    furnitureRemoved: lineFurniture.removed,
+    choice,
+    headline,
+    lines: chrome.lines,
+    chromeRemoved: chrome.removed,
+    prose,
+    // Dates read the page with its furniture: datelines and bylines are furniture too.
+    layout: { headlineLine: headline?.line ?? null, leadLine: prose ? prose.first + 1 : null },
+    messages: [...cleaned.messages, ...choice.messages],
+  };
+}
 
-  // Dates read the page with its furniture: datelines and bylines are furniture too.
-  const dates = extractPublicationDate(cleaned.lines, { seedId: id, layout });
+/** The article body in blocks, and every line removed on the way, in line order. */
+interface Body {
+  blocks: Block[];
+  removed: RemovedLine[];
+}
 
-  // The headline becomes the title; it leaves the body and is recorded like any removed line.
-  const bodyLines = [...chrome.lines];
-  const removed: RemovedLine[] = [...cleaned.removed, ...lineFurniture.removed, ...chrome.removed];
+/** Step: structure. The headline becomes the title; it leaves the body and is recorded like any removed line. */
+function structureBody(seed: DecodedSeed, page: CleanedPage): Body {
+  const bodyLines = [...page.lines];
+  const removed: RemovedLine[] = [...page.cleaned.removed, ...page.furnitureRemoved, ...page.chromeRemoved];
+  const headline = page.headline;
   if (headline) {
     bodyLines[headline.line - 1] = '';
     removed.push({ line: headline.line, text: seed.lines[headline.line - 1] ?? headline.text, rule: 'headline', field: 'title' });
-    for (const line of choice.repeats) {
+    for (const line of page.choice.repeats) {
       bodyLines[line - 1] = '';
       removed.push({ line, text: seed.lines[line - 1] ?? headline.text, rule: 'headline-repeated' });
     }
   }
   removed.sort((a, b) => a.line - b.line);
+  return { blocks: segmentBlocks(bodyLines), removed };
+}
 
-  const blocks = segmentBlocks(bodyLines);
-  if (blocks.length === 0) {
-    return fail(fatal('empty-article', 'nothing is left of the article once boilerplate is removed; check the seed holds the article text (or extend content/boilerplate.yaml less greedily)'));
-  }
+type EntityIds = Record<'people' | 'places' | 'organizations', string[]>;
 
+/**
+ * Step: annotate. Entities marked in paragraphs; entity ids collected in order of first mention
+ * (title and headings count); names the gazetteer does not know reported as candidates.
+ */
+function annotateBlocks(
+  blocks: readonly Block[],
+  page: CleanedPage,
+  gazetteer: EntityMatcher | undefined,
+): { annotated: AnnotatedBlock[]; entityIds: EntityIds; candidates: CandidateName[] } {
   // Annotation and the candidate report both look up the same paragraphs; match each text once.
-  const matcher = config.matcher ? memoized(config.matcher) : undefined;
-
-  // Annotate paragraphs; collect entity ids in order of first mention (title and headings count).
+  const matcher = gazetteer ? memoized(gazetteer) : undefined;
   const firstMention = new Map<string, EntityKind>();
-  const note = (text: string): void => {
-    for (const mention of matcher?.find(text) ?? []) if (!firstMention.has(mention.entityId)) firstMention.set(mention.entityId, mention.kind);
+  const remember = (mentions: readonly Mention[]): void => {
+    for (const mention of mentions) if (!firstMention.has(mention.entityId)) firstMention.set(mention.entityId, mention.kind);
   };
+  const note = (text: string): void => remember(matcher?.find(text) ?? []);
   const annotate = (text: string): Inline[] => {
     const { inlines, mentions } = annotateText(text, matcher);
-    for (const mention of mentions) if (!firstMention.has(mention.entityId)) firstMention.set(mention.entityId, mention.kind);
+    remember(mentions);
     return inlines;
   };
-  if (headline) note(headline.text);
-  const annotated: AnnotatedBlock[] = blocks.map((block): AnnotatedBlock => {
+  if (page.headline) note(page.headline.text);
+  const annotated = blocks.map((block): AnnotatedBlock => {
     if (block.kind === 'heading') {
       note(block.text);
       return { kind: 'heading', text: block.text };
@@ -146,54 +218,82 @@ export function ingestSeed(input: SeedInput, config: IngestConfig): IngestResult
     if (block.kind === 'paragraph') return { kind: 'paragraph', inlines: annotate(block.paragraph.text) };
     return { kind: block.kind, paragraphs: block.paragraphs.map((p) => annotate(p.text)) };
   });
-  const entityIds = { people: [] as string[], places: [] as string[], organizations: [] as string[] };
+  const entityIds: EntityIds = { people: [], places: [], organizations: [] };
   for (const [entityId, kind] of firstMention) entityIds[KIND_FIELD[kind]].push(entityId);
+  return { annotated, entityIds, candidates: matcher ? findCandidateNames(page.lines, matcher) : [] };
+}
 
-  if (matcher) result.candidates = findCandidateNames(chrome.lines, matcher);
+/** What the body and the page say about the article besides its text. */
+interface Metadata {
+  headings: string[];
+  lead: string;
+  words: number;
+  source: AgencyCredit;
+  shortLink: string | null;
+  messages: PipelineMessage[];
+}
 
-  const paragraphs = blocks.flatMap((block) => (block.kind === 'paragraph' ? [block.paragraph] : block.kind === 'heading' ? [] : block.paragraphs));
-  const headings = blocks.flatMap((block) => (block.kind === 'heading' ? [block.text] : []));
+/** Step: metadata. Headings, lead and length from the body; the agency credit and short link from the page. */
+function readMetadata(seed: DecodedSeed, page: CleanedPage, body: Body, date: PublicationDate, sources: SourceTable): Metadata {
+  const paragraphs = body.blocks.flatMap((block) => (block.kind === 'paragraph' ? [block.paragraph] : block.kind === 'heading' ? [] : block.paragraphs));
+  const headings = body.blocks.flatMap((block) => (block.kind === 'heading' ? [block.text] : []));
   const lead = paragraphs[0]?.text ?? headings[0] ?? '';
   const words = countWords([...headings, ...paragraphs.map((p) => p.text)]);
-
+  const { cleaned, layout, prose } = page;
   const sourceLine = cleaned.removed.find((r) => r.field === 'source')?.line;
   const source = findAgencyCredit(
     {
       lines: seed.lines,
-      removed,
+      removed: body.removed,
       ...(cleaned.fields.source === undefined ? {} : { explicit: { raw: cleaned.fields.source, ...(sourceLine === undefined ? {} : { line: sourceLine }) } }),
       headlineLine: layout.headlineLine,
       leadLine: layout.leadLine,
       lastLine: prose ? prose.last + 1 : null,
     },
-    config.sources,
+    sources,
   );
-  result.messages.push(...source.messages);
+  const messages = [...source.messages];
   // A removed line that gave the date or the agency says so in provenance.
-  for (const [line, field] of [[dates.date.line, 'published'], [source.source ? source.line : null, 'source']] as const) {
-    const record = removed.find((r) => r.line === line && r.field === undefined);
+  for (const [line, field] of [[date.line, 'published'], [source.source ? source.line : null, 'source']] as const) {
+    const record = body.removed.find((r) => r.line === line && r.field === undefined);
     if (record) record.field = field;
   }
-
   let shortLink = cleaned.fields.shortLink ?? null;
   if (shortLink !== null && !isHttpUrl(shortLink)) {
     const line = cleaned.removed.find((r) => r.field === 'shortLink')?.line;
-    result.messages.push(warning('invalid-short-link', `the short link "${shortLink}" is not an http(s) URL, so it was left out (the line is kept in provenance)`, line === undefined ? {} : { line }));
+    messages.push(warning('invalid-short-link', `the short link "${shortLink}" is not an http(s) URL, so it was left out (the line is kept in provenance)`, line === undefined ? {} : { line }));
     shortLink = null;
   }
+  return { headings, lead, words, source, shortLink, messages };
+}
 
+type Override = { field: string; value: unknown; reason: string };
+
+/** Step: the frontmatter as the text gives it, before sidecar overrides and validation. */
+function buildFrontmatter(
+  input: SeedInput,
+  ids: IngestResult,
+  seed: DecodedSeed,
+  page: CleanedPage,
+  body: Body,
+  date: PublicationDate,
+  metadata: Metadata,
+  entityIds: EntityIds,
+): Record<string, unknown> {
+  const { headline, cleaned } = page;
+  const { headings, lead, words } = metadata;
   const slugs = headingSlugs(headings);
-  const frontmatter: Record<string, unknown> = {
-    id,
-    slug,
+  return {
+    id: ids.id,
+    slug: ids.slug,
     title: headline ? headline.text : deriveTitle(lead),
     titleSource: headline ? 'headline' : 'derived',
     summary: summarize(lead),
-    published: dates.date.published,
-    publishedPrecision: dates.date.precision,
-    publishedEvidence: dates.date.evidence,
-    source: source.source,
-    shortLink,
+    published: date.published,
+    publishedPrecision: date.precision,
+    publishedEvidence: date.evidence,
+    source: metadata.source.source,
+    shortLink: metadata.shortLink,
     photoCredit: cleaned.fields.photoCredit ?? null,
     category: cleaned.fields.category ?? null,
     headings: headings.map((text, index) => ({ depth: 2, text, slug: slugs[index] })),
@@ -205,50 +305,48 @@ export function ingestSeed(input: SeedInput, config: IngestConfig): IngestResult
     language: 'ar',
     provenance: {
       seed: input.fileName,
-      sha256,
+      sha256: ids.sha256,
       encoding: seed.encoding,
       lineEndings: seed.lineEndings,
-      removed,
+      removed: body.removed,
       normalized: seed.normalized,
-      overrides: [] as Array<{ field: string; value: unknown; reason: string }>,
+      overrides: [] as Override[],
     },
   };
+}
 
-  let dateMessages = dates.messages;
-  if (sidecar?.sidecar) {
-    const { fields, reason } = sidecar.sidecar;
-    const overrides = (frontmatter['provenance'] as { overrides: Array<{ field: string; value: unknown; reason: string }> }).overrides;
-    for (const [field, value] of Object.entries(fields)) {
-      frontmatter[field] = value;
-      // The source is recorded as the id the contributor wrote, not the record it resolved to.
-      overrides.push({ field, value: field === 'source' && value !== null ? (value as { id: string }).id : value, reason });
-    }
-    if (fields.title !== undefined) frontmatter['titleSource'] = 'editor';
-    if (fields.published !== undefined) {
-      // A date the contributor supplies settles the question the text left open.
-      dateMessages = dateMessages.filter((m) => m.ruleId !== 'missing-date');
-      if (fields.publishedPrecision === undefined) frontmatter['publishedPrecision'] = fields.published === null ? 'unknown' : 'day';
-      if (fields.publishedEvidence === undefined && fields.published !== dates.date.published) frontmatter['publishedEvidence'] = null;
-    }
+/**
+ * Step: sidecar overrides, applied to `frontmatter` in place and recorded in its provenance.
+ * Returns the date messages that still hold once the contributor's fields are in.
+ */
+function applySidecar(
+  frontmatter: Record<string, unknown>,
+  sidecar: Sidecar | null,
+  dates: { date: PublicationDate; messages: PipelineMessage[] },
+): PipelineMessage[] {
+  if (!sidecar) return dates.messages;
+  const { fields, reason } = sidecar;
+  const overrides = (frontmatter['provenance'] as { overrides: Override[] }).overrides;
+  for (const [field, value] of Object.entries(fields)) {
+    frontmatter[field] = value;
+    // The source is recorded as the id the contributor wrote, not the record it resolved to.
+    overrides.push({ field, value: field === 'source' && value !== null ? (value as { id: string }).id : value, reason });
   }
-  result.messages.push(...dateMessages);
+  if (fields.title !== undefined) frontmatter['titleSource'] = 'editor';
+  if (fields.published === undefined) return dates.messages;
+  if (fields.publishedPrecision === undefined) frontmatter['publishedPrecision'] = fields.published === null ? 'unknown' : 'day';
+  if (fields.publishedEvidence === undefined && fields.published !== dates.date.published) frontmatter['publishedEvidence'] = null;
+  // A date the contributor supplies settles the question the text left open.
+  return dates.messages.filter((m) => m.ruleId !== 'missing-date');
+}
 
-  const valid = parseWithFriendlyErrors(articleSchema, frontmatter);
-  if (!valid.success) {
-    for (const issue of valid.issues) result.messages.push(fatal('invalid-frontmatter', `frontmatter ${issue.text}; the article was not written`));
-    return result;
-  }
-
+/** Step: MDX. The body as mdast, serialized, parsed back to prove it says the same; null with messages when not. */
+function writeMdx(annotated: readonly AnnotatedBlock[], frontmatter: Record<string, unknown>): { mdx: string | null; messages: PipelineMessage[] } {
   const tree = bodyToMdast(annotated);
   const body = mdastToMdx(tree);
   const roundTrip = verifyRoundTrip(tree, body);
-  if (roundTrip.length > 0) {
-    result.messages.push(...roundTrip);
-    return result;
-  }
-  result.article = valid.data;
-  result.mdx = renderMdxFile(frontmatter, body);
-  return result;
+  if (roundTrip.length > 0) return { mdx: null, messages: roundTrip };
+  return { mdx: renderMdxFile(frontmatter, body), messages: [] };
 }
 
 /** The same matcher, remembering its answers for the texts of one article. */
