@@ -116,6 +116,17 @@ export async function startCountingServer(rootDir: string, base: string, compres
     const counted = bucket;
     inFlight += 1;
     const chunks: Buffer[] = [];
+    // sirv passes its headers to writeHead, where getHeader() never sees them: keep the type here.
+    let type = '';
+    const writeHead = res.writeHead.bind(res) as (...args: unknown[]) => http.ServerResponse;
+    res.writeHead = ((...args: unknown[]) => {
+      for (const arg of args) {
+        if (arg && typeof arg === 'object' && !Array.isArray(arg)) {
+          for (const [name, value] of Object.entries(arg)) if (name.toLowerCase() === 'content-type') type = String(value);
+        }
+      }
+      return writeHead(...args);
+    }) as typeof res.writeHead;
     const keep = (chunk: unknown): void => {
       if (typeof chunk === 'string') chunks.push(Buffer.from(chunk));
       else if (chunk instanceof Uint8Array) chunks.push(Buffer.from(chunk));
@@ -132,7 +143,7 @@ export async function startCountingServer(rootDir: string, base: string, compres
     }) as typeof res.end;
     res.on('close', () => {
       const body = Buffer.concat(chunks);
-      const type = String(res.getHeader('content-type') ?? '');
+      type = String(res.getHeader('content-type') ?? type);
       const bytes = compressed && COMPRESSIBLE.test(type) && body.length > 0 ? gzipSync(body, { level: 6 }).length : body.length;
       // The browser asks for the icon on its own schedule; it is no part of a page or a search.
       if (!url.includes('favicon')) {
