@@ -13,6 +13,7 @@ import { extractPublicationDate, type PublicationDate } from './page/dates';
 import type { EntityMatcher, Mention } from './entities/entities';
 import { bodyToMdast, mdastToMdx, renderMdxFile, verifyRoundTrip, type AnnotatedBlock } from './mdx/write';
 import { fatal, warning, type PipelineMessage } from './messages';
+import type { RemovalId } from './rules';
 import { countWords, deriveTitle, readingMinutes, summarize } from './page/metadata';
 import { readSeed, type DecodedSeed } from './text/read';
 import { parseSidecar, type Sidecar } from './page/sidecar';
@@ -176,10 +177,10 @@ function structureBody(seed: DecodedSeed, page: CleanedPage): Body {
   const headline = page.headline;
   if (headline) {
     bodyLines[headline.line - 1] = '';
-    removed.push({ line: headline.line, text: seed.lines[headline.line - 1] ?? headline.text, rule: 'headline', field: 'title' });
+    removed.push({ line: headline.line, text: seed.lines[headline.line - 1] ?? headline.text, rule: 'headline' satisfies RemovalId, field: 'title' });
     for (const line of page.choice.repeats) {
       bodyLines[line - 1] = '';
-      removed.push({ line, text: seed.lines[line - 1] ?? headline.text, rule: 'headline-repeated' });
+      removed.push({ line, text: seed.lines[line - 1] ?? headline.text, rule: 'headline-repeated' satisfies RemovalId });
     }
   }
   removed.sort((a, b) => a.line - b.line);

@@ -8,11 +8,12 @@
  */
 import { foldArabic } from '../../arabic/normalize';
 import type { RemovedLine } from './clean';
+import type { RemovalId } from '../rules';
 import { endsLikeSentence } from './structure';
 import { foldWord, hasArabic, isProse, isTextLike, words } from '../text/text-features';
 
-/** Rule ids of the structural detectors, as recorded in provenance. */
-export const FURNITURE_RULES = {
+/** Rule ids of the structural detectors, as recorded in provenance (registered in rules.ts). */
+const FURNITURE_RULES = {
   nonArabic: 'non-arabic-line',
   languageSwitcher: 'language-switcher',
   widget: 'ui-widget',
@@ -21,7 +22,7 @@ export const FURNITURE_RULES = {
   pageHead: 'page-head',
   pageTail: 'page-tail',
   ticker: 'news-ticker',
-} as const;
+} as const satisfies Record<string, RemovalId>;
 
 /** Arabic-script names of languages, as language switchers print them. */
 const LANGUAGE_NAMES = new Set(['العربية', 'عربي', 'فارسی', 'فارسي', 'اردو', 'کوردی', 'كوردي', 'الإنجليزية', 'الفرنسية'].map((w) => foldArabic(w)));
@@ -52,13 +53,13 @@ const LINK_MAX_WORDS = 20;
 /** Dash-led interview turns are article text whatever their length. */
 const TURN = /^[–—-]\s/u;
 
-function removeAt(out: string[], removed: RemovedLine[], original: readonly string[], index: number, rule: string): void {
+function removeAt(out: string[], removed: RemovedLine[], original: readonly string[], index: number, rule: RemovalId): void {
   removed.push({ line: index + 1, text: original[index] ?? out[index] ?? '', rule });
   out[index] = '';
 }
 
 /** The detector that recognises one line on its own wherever it stands, or null. */
-export function lineFurnitureRule(text: string): string | null {
+export function lineFurnitureRule(text: string): RemovalId | null {
   const line = text.trim();
   if (line === '') return null;
   // A ticker: several headlines on one line, held apart by runs of spaces or tabs, not sentences.
@@ -222,15 +223,28 @@ const REPEATED_MAX_WORDS = 8;
 export class RepeatedLineCounter {
   private readonly seen = new Map<string, number>();
 
-  /** Count the distinct short lines of one seed. */
-  add(lines: readonly string[]): void {
+  /**
+   * The distinct short lines of one seed, the ones this counter would count: what `add` counts
+   * and, once the run's repeated lines are known, the only ones of them the seed can meet.
+   */
+  static shortLines(lines: readonly string[]): string[] {
     const distinct = new Set<string>();
     for (const raw of lines) {
       const text = raw.trim();
       const n = words(text).length;
       if (n > 0 && n <= REPEATED_MAX_WORDS && !isProse(text)) distinct.add(text);
     }
-    for (const text of distinct) this.seen.set(text, (this.seen.get(text) ?? 0) + 1);
+    return [...distinct];
+  }
+
+  /** Count the distinct short lines of one seed. */
+  add(lines: readonly string[]): void {
+    this.addShortLines(RepeatedLineCounter.shortLines(lines));
+  }
+
+  /** Count a seed by its `shortLines`, computed earlier (ingest keeps them between runs). */
+  addShortLines(shortLines: readonly string[]): void {
+    for (const text of new Set(shortLines)) this.seen.set(text, (this.seen.get(text) ?? 0) + 1);
   }
 
   /** The lines found in at least `minSeeds` seeds. */

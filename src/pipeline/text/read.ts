@@ -5,6 +5,7 @@
  */
 import type { Provenance } from '../../schema';
 import { fatal, warning, type PipelineMessage } from '../messages';
+import type { WarningId } from '../rules';
 
 export type LineEndings = Provenance['lineEndings'];
 export type Normalization = Provenance['normalized'][number];
@@ -32,7 +33,7 @@ const BINARY_CONTROL_RATIO = 0.1;
  * Bidi controls can reorder what a reader sees (the "Trojan Source" trick), so they are removed with
  * a warning; NBSP and presentation forms are legacy spellings of ordinary characters.
  */
-const CHARACTER_CLASSES: ReadonlyArray<{ rule: string; test: (code: number) => boolean; replace: (char: string) => string }> = [
+const CHARACTER_CLASSES: ReadonlyArray<{ rule: WarningId; test: (code: number) => boolean; replace: (char: string) => string }> = [
   { rule: 'bidi-control', test: (c) => (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069), replace: () => '' },
   { rule: 'nul-byte', test: (c) => c === 0, replace: () => '' },
   {
@@ -97,7 +98,7 @@ export function readSeed(bytes: Uint8Array): ReadResult {
   }
 
   const normalized: Normalization[] = [];
-  const counts = new Map<string, { count: number; line: number; column: number }>();
+  const counts = new Map<WarningId, { count: number; line: number; column: number }>();
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i] ?? '';
     if (!NEEDS_NORMALIZATION.test(line)) continue;
@@ -264,12 +265,15 @@ export function splitLines(text: string): { lines: string[]; lineEndings: LineEn
   return { lines, lineEndings };
 }
 
+/** A change the read stage made, by one of the character classes' (registered) rules. */
+type CharacterChange = Normalization & { rule: WarningId };
+
 /** Apply the character classes to one line; consecutive characters of one rule make one record. */
-function normalizeLine(line: string, lineNumber: number): { text: string; changes: Normalization[] } {
+function normalizeLine(line: string, lineNumber: number): { text: string; changes: CharacterChange[] } {
   let text = '';
-  const changes: Normalization[] = [];
+  const changes: CharacterChange[] = [];
   let column = 1;
-  let last: Normalization | null = null;
+  let last: CharacterChange | null = null;
   let lastEnd = -1; // column just after the last record's run
   for (const char of line) {
     const code = char.codePointAt(0) ?? 0;
