@@ -1,8 +1,8 @@
 /**
  * Astro integration for the relative-link build (the offline bundle): after the pages are written,
- * write the offline search index (src/search/offline-index.ts) from the same records as Pagefind's,
- * and compile the search page's file:// engine (src/search/offline-client.ts, with MiniSearch) into
- * one classic script, `offline-search/client.js`: opened from disk, a page can load only classic scripts.
+ * write the offline search index (src/search/offline-index.ts) from the same records as Pagefind's
+ * (src/search/record-store.ts), and compile the search page's file:// engine
+ * (src/search/offline-client.ts, with MiniSearch) into one classic script, `offline-search/client.js`: opened from disk, a page can load only classic scripts.
  */
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { build } from 'esbuild';
 import { buildOfflineIndex, OFFLINE_DIR } from '../search/offline-index';
-import { contentDirectory, loadRecords } from './pagefind';
+import { readRecords, recordFolder } from '../search/record-store';
 
 export async function compileOfflineClient(root: string): Promise<string> {
   const licence = await readFile(path.join(root, 'node_modules/minisearch/LICENSE.txt'), 'utf8');
@@ -35,16 +35,18 @@ export async function compileOfflineClient(root: string): Promise<string> {
 /** The integration; `astro.config.mjs` adds it only to relative-link builds. */
 export default function offlineSearchIntegration(): AstroIntegration {
   let root = process.cwd();
+  let recordsDir = '';
   return {
     name: 'arshif:offline-search',
     hooks: {
       'astro:config:done': ({ config }) => {
         root = fileURLToPath(config.root);
+        recordsDir = recordFolder(fileURLToPath(config.cacheDir), fileURLToPath(config.outDir));
       },
       'astro:build:done': async ({ dir, logger }) => {
         const outDir = fileURLToPath(dir);
-        // The same records as Pagefind's (same loaders, same buildSearchRecord): both searches see the same words.
-        const records = loadRecords(contentDirectory(root));
+        // The same records as Pagefind's (made by the article loader): both searches see the same words.
+        const records = await readRecords(recordsDir);
         const files = [...buildOfflineIndex(records), { path: `${OFFLINE_DIR}/client.js`, text: await compileOfflineClient(root) }];
         const folders = new Set(files.map((file) => path.dirname(path.join(outDir, file.path))));
         for (const folder of folders) await mkdir(folder, { recursive: true });

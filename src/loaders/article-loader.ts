@@ -3,60 +3,95 @@
  * folder), validated against the article schema, and its body rendered to HTML once
  * (src/site/article-html.ts). Astro keeps the result in its data store between builds; an article
  * is rendered again only when its digest changes — its text, the renderer, the gazetteer (an
- * entity's kind decides its link) or where the site lives (base path, relative links).
+ * entity's kind decides its link, its spellings are in the search record) or where the site lives
+ * (base path, relative links). Rendering also gives the article's plain text, kept with the HTML for
+ * entity snippets and exports, and its search record (src/search/record-store.ts).
+ *
+ * In a sharded build (src/shards/plan.ts) every article's frontmatter is loaded — lists, the
+ * timeline and a page's neighbours need all of it — but only the shard's own articles are rendered
+ * and indexed; the hub keeps the plain text of every article (snippets, exports) and renders none.
  */
 import { createHash } from 'node:crypto';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Loader } from 'astro/loaders';
+import { formatGregorianDate } from '../arabic/dates-format';
 import type { EntityKind } from '../schema';
 import { parseArticleFile } from '../search/article-file';
+import { buildSearchRecord, type SearchableArticle, type SearchableEntity } from '../search/record';
+import { recordFolder, RecordWriter, SEARCH_RECORD_VERSION } from '../search/record-store';
 import { ARTICLE_HTML_VERSION, renderArticleHtml } from '../site/article-html';
+import { articleTextOfMdx } from '../site/article-text';
 import { contentError } from '../site/content-error';
 import { entityPath, href } from '../site/urls';
+import { isShardBuild, keepsEveryArticleText, rendersArticle } from '../shards/current';
 import { articleFiles, articleText, gazetteerForBuild } from './build-content';
 
 /** The loader for `<contentDir>/articles`, linking mentions through `<contentDir>/gazetteer`. */
 export function articleLoader(contentDir: string): Loader {
   return {
     name: 'arshif-articles',
-    async load({ store, parseData, generateDigest, logger }) {
+    async load({ store, parseData, generateDigest, logger, config }) {
+      const records = new RecordWriter(recordFolder(fileURLToPath(config.cacheDir), fileURLToPath(config.outDir)));
       const files = articleFiles(path.join(contentDir, 'articles'));
       if (files === null) {
         store.clear();
+        records.finish();
         return;
       }
       const entities = gazetteerForBuild(path.join(contentDir, 'gazetteer'));
+      const searchable = new Map<string, SearchableEntity>(entities.map(({ id, kind, name, nameEn, aliases, aliasesEn }) => [id, { id, kind, name, nameEn, aliases, aliasesEn }]));
       const kinds = new Map<string, EntityKind>(entities.map((entity) => [entity.id, entity.kind]));
       const entityLink = (id: string) => {
         const kind = kinds.get(id);
         return kind === undefined ? null : { kind, href: href(entityPath(kind, id)) };
       };
-      // What every article's HTML depends on besides its own text.
+      // What every article's HTML and search record depend on besides its own text.
       const context = createHash('sha256')
         .update(ARTICLE_HTML_VERSION)
         .update('\0')
         .update(href('/'))
         .update('\0')
         .update(JSON.stringify([...kinds].sort(([a], [b]) => (a < b ? -1 : 1))))
+        .update('\0')
+        .update(SEARCH_RECORD_VERSION)
+        .update('\0')
+        .update(JSON.stringify([...searchable.values()].sort((a, b) => (a.id < b.id ? -1 : 1))))
         .digest('hex');
 
       const previous = new Map<string, { id: string; digest: string | number | undefined }>();
       for (const [id, entry] of store.entries()) if (entry.filePath) previous.set(entry.filePath, { id, digest: entry.digest });
       const stale = new Set(store.keys());
       let rendered = 0;
+      const keepText = keepsEveryArticleText();
       for (const file of files) {
         const text = articleText(file);
-        const digest = generateDigest(`${context}\0${text}`);
+        // The slug is the file's name (ingest writes `<slug>.mdx`); the frontmatter confirms it below.
+        const render = rendersArticle(path.basename(file, '.mdx'));
+        const kept = render ? 'rendered' : keepText ? 'text' : 'data';
+        const digest = generateDigest(`${context}\0${kept}\0${text}`);
         const filePath = path.relative(process.cwd(), file).split(path.sep).join('/');
         const before = previous.get(filePath);
-        if (before && before.digest === digest) {
+        if (before && before.digest === digest && (kept !== 'rendered' || records.has(String(digest)))) {
           stale.delete(before.id);
+          if (kept === 'rendered') records.keep(String(digest));
           continue;
         }
         const { data, body } = parseArticleFile(text);
         const fields = (data ?? {}) as Record<string, unknown>;
         const id = String(fields['slug'] ?? path.basename(file, '.mdx'));
         if (before && before.id !== id) store.delete(before.id);
+        if (isShardBuild() && id !== path.basename(file, '.mdx')) {
+          throw contentError(`${file}: its slug "${id}" is not its file name, so a sharded build cannot tell which shard renders it.`, 'Run `npm run ingest`, which names each article file by its slug.');
+        }
+        if (kept !== 'rendered') {
+          // Another shard renders and indexes this article; the hub still needs its words.
+          const parsed = await parseData({ id, data: fields, filePath: file });
+          const plain = kept === 'text' ? articleTextOfMdx(body) : { text: '', mentions: [] };
+          store.set({ id, data: parsed, filePath, digest, rendered: { html: '', metadata: { headings: [], text: plain.text, mentions: plain.mentions } } });
+          stale.delete(id);
+          continue;
+        }
         let html;
         try {
           html = renderArticleHtml(body, entityLink);
@@ -64,11 +99,15 @@ export function articleLoader(contentDir: string): Loader {
           throw contentError(`${file}: ${(error as Error).message}.`, 'Articles are written by `npm run ingest`; run it again instead of editing the MDX by hand.');
         }
         const parsed = await parseData({ id, data: fields, filePath: file });
-        store.set({ id, data: parsed, body, filePath, digest, rendered: { html: html.html, metadata: { headings: html.headings } } });
+        const plain = html.text;
+        store.set({ id, data: parsed, body, filePath, digest, rendered: { html: html.html, metadata: { headings: html.headings, text: plain.text, mentions: plain.mentions } } });
+        // parseData has checked the frontmatter against the article schema.
+        records.write(String(digest), buildSearchRecord(parsed as unknown as SearchableArticle, plain.text, searchable, formatGregorianDate));
         stale.delete(id);
         rendered++;
       }
       for (const id of stale) store.delete(id);
+      records.finish();
       logger.info(`${rendered} of ${files.length} articles rendered, ${files.length - rendered} unchanged`);
     },
   };

@@ -10,20 +10,21 @@ import GithubSlugger from 'github-slugger';
 import {
   createMdxHastHandle,
   dropHandle,
+  HastReader,
+  materializeHastTree,
   normalizePlugins,
   renderHandle,
   resolveHastSubscriptions,
+  serializeHandle,
   visitHastHandle,
   type HastVisitorContext,
 } from 'satteri';
 import type { EntityKind } from '../schema';
+import { ARTICLE_FEATURES, articleTextOf, type ArticleText, type TextTreeNode } from './article-text';
 import { isolateLatin } from './isolate-latin';
 
 /** Bump whenever the HTML made here changes: it is part of every cached article's digest. */
-export const ARTICLE_HTML_VERSION = 'article-html/1';
-
-/** The parser features the site's Markdown processor uses: GFM, and no invented typography. */
-const FEATURES = { gfm: true, smartPunctuation: false } as const;
+export const ARTICLE_HTML_VERSION = 'article-html/2';
 
 /** A heading of the body, as Astro's `render()` reports headings. */
 export interface ArticleHeading {
@@ -107,19 +108,23 @@ function componentsPlugin(entityLink: EntityLink, headings: ArticleHeading[]) {
   };
 }
 
-/** Render one MDX body (no frontmatter) to HTML, with its headings. Throws on anything ingest would not write. */
-export function renderArticleHtml(body: string, entityLink: EntityLink): { html: string; headings: ArticleHeading[] } {
+/**
+ * Render one MDX body (no frontmatter) to HTML, with its headings and its plain text (from the same
+ * tree, before the components become elements). Throws on anything ingest would not write.
+ */
+export function renderArticleHtml(body: string, entityLink: EntityLink): { html: string; headings: ArticleHeading[]; text: ArticleText } {
   const headings: ArticleHeading[] = [];
   const data = {};
-  const handle = createMdxHastHandle(body, FEATURES);
+  const handle = createMdxHastHandle(body, ARTICLE_FEATURES);
   try {
+    const text = articleTextOf(materializeHastTree(new HastReader(serializeHandle(handle))) as TextTreeNode);
     for (const plugin of [componentsPlugin(entityLink, headings), isolateLatin]) {
       const [normalized] = normalizePlugins([plugin] as never, 'hastPlugins', body, undefined, 'mdx', data) as unknown[];
       const dropped = visitHastHandle(handle, normalized as never, resolveHastSubscriptions(normalized as never), body, undefined, data, 'mdx', []);
       if (typeof dropped !== 'number') throw new Error('a hast visitor answered asynchronously');
       if (dropped > 0) throw new Error(`${dropped} edits of the article tree were dropped`);
     }
-    return { html: renderHandle(handle), headings };
+    return { html: renderHandle(handle), headings, text };
   } finally {
     dropHandle(handle);
   }

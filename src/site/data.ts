@@ -8,6 +8,7 @@ import { getCollection, type CollectionEntry } from 'astro:content';
 import type { Entity, EntityKind, Source } from '../schema';
 import { readSettings } from '../settings';
 import { buildArchiveIndex, type ArchiveIndex, type ArticleCard } from './archive';
+import { storedArticleText } from './article-text';
 import { buildMentionIndex, type MentionSnippet } from './snippets';
 
 export type ArticleEntry = CollectionEntry<'articles'>;
@@ -53,7 +54,7 @@ async function load(): Promise<SiteData> {
   for (const entity of entities.values()) entitiesByKind[entity.kind].push(entity);
   for (const list of Object.values(entitiesByKind)) list.sort(byName);
 
-  const snippets = buildMentionIndex(entries.map((entry) => ({ slug: entry.data.slug, body: entry.body ?? '' })));
+  const snippets = buildMentionIndex(entries.map((entry) => ({ slug: entry.data.slug, ...storedArticleText(entry) })));
   const mentionedIn = new Map<string, string[]>();
   for (const [id, bySlug] of snippets) {
     for (const slug of bySlug.keys()) {

@@ -1,7 +1,7 @@
 /** The texts of every data export for this build, computed once from the site data and shared by the endpoints. */
 import { ar } from '../i18n/ar';
 import { siteUrl } from '../settings';
-import { mdxToPlainText } from '../search/plain-text';
+import { collapsedText, storedArticleText } from './article-text';
 import { getSiteData } from './data';
 import { articleMetadata, articlesCsv, articlesJson, articlesJsonl, citationCff, dataPackage, entitiesJson } from './exports';
 import { absoluteUrl, articlePath, entityPath, seedPath } from './urls';
@@ -31,7 +31,7 @@ async function build(site: URL): Promise<ExportTexts> {
       articlePath(entry.data.slug),
       seedPath(entry.data.provenance.seed),
     ),
-    text: mdxToPlainText(entry.body ?? ''),
+    text: collapsedText(storedArticleText(entry).text),
   }));
   const metadata = rows.map((row) => row.metadata);
   const files = {

@@ -51,6 +51,16 @@ describe('writeSearchIndex', () => {
     expect(tree(path.join(work, 'b'))).toEqual(a);
   });
 
+  it('writes the same bundle whether records arrive one at a time or in batches', async () => {
+    const many = Array.from({ length: 150 }, (_, i) => ({ ...records()[i % 3]!, url: `/articles/${String(i).padStart(3, '0')}-x/` }));
+    async function* batches(size: number) {
+      for (let i = 0; i < many.length; i += size) yield many.slice(i, i + size);
+    }
+    expect(await writeSearchIndex(batches(1), path.join(work, 'one'))).toBe(150);
+    expect(await writeSearchIndex(batches(64), path.join(work, 'batched'))).toBe(150);
+    expect(tree(path.join(work, 'batched'))).toEqual(tree(path.join(work, 'one')));
+  });
+
   it('fails with an explanation and Pagefind\'s own message as the cause when the bundle cannot be written', async () => {
     const blocker = path.join(work, 'not-a-directory');
     writeFileSync(blocker, '');

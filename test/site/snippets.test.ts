@@ -1,19 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildMentionIndex, plainTextWithMentions, snippetAround } from '../../src/site/snippets';
-
-describe('plain text of an MDX body', () => {
-  it('removes the markup and keeps where each mention is', () => {
-    const body = 'قال <Entity id="stanislav-zas">ستانيسلاف زاس</Entity> إن <Quote>"الوضع \\{صعب}"</Quote>.\n\n## عنوان\n\n<Question>\n– سؤال؟\n</Question>';
-    const { text, mentions } = plainTextWithMentions(body);
-    expect(text).toBe('قال ستانيسلاف زاس إن "الوضع {صعب}". عنوان – سؤال؟ ');
-    expect(mentions).toEqual([{ entityId: 'stanislav-zas', start: 4, end: 17 }]);
-    expect(text.slice(4, 17)).toBe('ستانيسلاف زاس');
-  });
-
-  it('decodes character references the serializer may write', () => {
-    expect(plainTextWithMentions('a &#x3C;b&#x3E; &amp; &#123;').text).toBe('a <b> & {');
-  });
-});
+import { articleTextOfMdx } from '../../src/site/article-text';
+import { buildMentionIndex, snippetAround } from '../../src/site/snippets';
 
 describe('snippets around a mention', () => {
   it('cuts at word boundaries and marks elisions', () => {
@@ -34,9 +21,9 @@ describe('snippets around a mention', () => {
 describe('the mention index', () => {
   it('keeps the first mention of each entity in each article', () => {
     const index = buildMentionIndex([
-      { slug: 'a', body: '<Entity id="x">أ</Entity> ثم <Entity id="x">ب</Entity> و<Entity id="y">ج</Entity>' },
-      { slug: 'b', body: 'لا شيء' },
-      { slug: 'c', body: 'و<Entity id="x">د</Entity>' },
+      { slug: 'a', ...articleTextOfMdx('<Entity id="x">أ</Entity> ثم <Entity id="x">ب</Entity> و<Entity id="y">ج</Entity>') },
+      { slug: 'b', ...articleTextOfMdx('لا شيء') },
+      { slug: 'c', ...articleTextOfMdx('و<Entity id="x">د</Entity>') },
     ]);
     expect([...index.keys()].sort()).toEqual(['x', 'y']);
     expect([...index.get('x')!.keys()]).toEqual(['a', 'c']);
