@@ -2,7 +2,8 @@
  * Every ARSHIF_* environment setting, read in one place with its default: where the site lives
  * (ARSHIF_SITE, ARSHIF_BASE), where a build writes and reads (ARSHIF_OUT_DIR, ARSHIF_CONTENT_DIR,
  * ARSHIF_SEEDS_DIR), the offline bundle's relative links (ARSHIF_LINKS=relative) and the bag's
- * organization (ARSHIF_ORGANIZATION). The heap limit (ARSHIF_HEAP_MB) is the build command's own.
+ * organization (ARSHIF_ORGANIZATION), and which part of a sharded build this is (ARSHIF_SHARD_PLAN,
+ * ARSHIF_SHARD; see src/shards/plan.ts). The heap limit (ARSHIF_HEAP_MB) is the build command's own.
  */
 
 /** The address pages cite when no deployment sets one. */
@@ -20,6 +21,10 @@ export interface Settings {
   seedsDir: string;
   relativeLinks: boolean;
   organization: string;
+  /** The shard plan file of a sharded build (`src/cli/shards.ts`), or null for a whole build. */
+  shardPlan: string | null;
+  /** The shard this build renders (`hub`, `s1` …); only with `shardPlan`. */
+  shard: string | null;
 }
 
 /** Read the settings from an environment (the process's by default). */
@@ -32,6 +37,8 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
     seedsDir: env['ARSHIF_SEEDS_DIR'] || 'seeds',
     relativeLinks: env['ARSHIF_LINKS'] === 'relative',
     organization: env['ARSHIF_ORGANIZATION'] || DEFAULT_ORGANIZATION,
+    shardPlan: env['ARSHIF_SHARD_PLAN'] || null,
+    shard: env['ARSHIF_SHARD'] || null,
   };
 }
 

@@ -11,6 +11,8 @@ describe('the ARSHIF_* settings', () => {
       seedsDir: 'seeds',
       relativeLinks: false,
       organization: 'arshif (أرشيف)',
+      shardPlan: null,
+      shard: null,
     });
   });
 

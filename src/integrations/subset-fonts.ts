@@ -11,6 +11,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import subsetFont from 'subset-font';
+import { isShardBuild } from '../shards/current';
 
 /**
  * Always kept, whatever the pages say: what a reader may type into the search box or that scripts
@@ -132,6 +133,8 @@ export default function subsetFonts(): AstroIntegration {
     name: 'arshif:subset-fonts',
     hooks: {
       'astro:build:done': async ({ dir, logger }) => {
+        // A shard sees only its own pages; the join cuts the fonts once, to the whole site's characters.
+        if (isShardBuild()) return;
         const { before, after, fonts } = await subsetSiteFonts(fileURLToPath(dir));
         logger.info(`${fonts} font files cut to the characters the site shows: ${Math.round(before / 1024)} KB → ${Math.round(after / 1024)} KB`);
       },

@@ -29,6 +29,8 @@ export interface PagefindSearch {
 }
 export interface PagefindApi {
   options(options: Record<string, unknown>): Promise<void>;
+  /** Add another bundle's pages to every search (Pagefind's multisite search). */
+  mergeIndex?(bundlePath: string, options: Record<string, unknown>): Promise<void>;
   init(): Promise<void>;
   search(term: string | null, options: Record<string, unknown>): Promise<PagefindSearch | null>;
   filters(): Promise<Record<string, Record<string, number>>>;
@@ -62,13 +64,28 @@ let pagefindPromise: Promise<PagefindApi> | null = null;
 function loadPagefind(base: string): Promise<PagefindApi> {
   pagefindPromise ??= (async () => {
     const api = (await import(/* @vite-ignore */ `${base}pagefind/pagefind.js`)) as PagefindApi;
-    await api.options({ baseUrl: base, excerptLength: 0 });
+    const options = { baseUrl: base, excerptLength: 0 };
+    await api.options(options);
     await api.init();
+    // A sharded build (src/shards/plan.ts) left one bundle per article shard beside `pagefind/`.
+    for (const bundle of bundlesToMerge()) await api.mergeIndex?.(`${base}${bundle}`, options);
     // Filter counts come with search results only once the filter index is loaded.
     await api.filters();
     return api;
   })();
   return pagefindPromise;
+}
+
+/** The extra search bundles the page names (`data-merge-bundles` on the form), relative to the base. */
+export function bundlesToMerge(form: HTMLElement | null = document.getElementById('search-form')): string[] {
+  const raw = form?.dataset['mergeBundles'];
+  if (!raw) return [];
+  try {
+    const list: unknown = JSON.parse(raw);
+    return Array.isArray(list) ? list.filter((item): item is string => typeof item === 'string' && /^pagefind-[a-z0-9-]+\/$/.test(item)) : [];
+  } catch {
+    return [];
+  }
 }
 
 /**

@@ -2,10 +2,12 @@
 import { readFile } from 'node:fs/promises';
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getSiteData } from '../../site/data';
+import { rendersArticle } from '../../shards/current';
 
 export const getStaticPaths = (async () => {
   const { articles } = await getSiteData();
-  return [...articles.keys()].sort().map((slug) => ({ params: { slug } }));
+  // A sharded build writes each MDX file in the shard that owns its article (src/shards/plan.ts).
+  return [...articles.keys()].filter(rendersArticle).sort().map((slug) => ({ params: { slug } }));
 }) satisfies GetStaticPaths;
 
 export const GET: APIRoute = async ({ params }) => {

@@ -8,13 +8,17 @@ import type { APIRoute, GetStaticPaths } from 'astro';
 import { readRegularFile } from '../../loaders/files';
 import { contentError } from '../../site/content-error';
 import { getSiteData, seedFilePath } from '../../site/data';
+import { rendersArticle } from '../../shards/current';
 
 /** Generous: ingest refuses seeds over 2 MiB. */
 const MAX_SEED_BYTES = 16 * 1024 * 1024;
 
 export const getStaticPaths = (async () => {
-  const { seedFiles } = await getSiteData();
+  const { seedFiles, articles } = await getSiteData();
+  // A sharded build serves each seed from the shard that owns its article (src/shards/plan.ts).
+  const owned = new Set([...articles.values()].filter((entry) => rendersArticle(entry.data.slug)).map((entry) => entry.data.provenance.seed));
   return [...seedFiles]
+    .filter(([file]) => owned.has(file))
     .sort(([a], [b]) => (a < b ? -1 : 1))
     .map(([file, sha256]) => ({ params: { seed: file.replace(/\.txt$/, '') }, props: { file, sha256 } }));
 }) satisfies GetStaticPaths;
