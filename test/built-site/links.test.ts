@@ -80,7 +80,6 @@ describe('links in the built site', () => {
   });
 
   it('bundle the Arabic fonts with the site', () => {
-    expect(files.some((f) => /noto-naskh-arabic-arabic-400-normal.*\.woff2$/.test(f))).toBe(true);
     expect(files.some((f) => /noto-sans-arabic-arabic-wght-normal.*\.woff2$/.test(f))).toBe(true);
   });
 });

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ALWAYS_KEPT, charactersOfHtml, charactersOfScript, renamedAsset, USED_WEIGHTS } from '../../src/integrations/subset-fonts';
+import { ALWAYS_KEPT, charactersOfHtml, charactersOfScript, coversAny, fontFaceRules, renamedAsset, USED_WEIGHTS } from '../../src/integrations/subset-fonts';
 
 describe('cutting fonts to the characters the site shows', () => {
   it('reads the characters of a page\'s text and of the attributes a reader sees, not of its scripts and styles', () => {
@@ -14,15 +14,28 @@ describe('cutting fonts to the characters the site shows', () => {
     expect([...charactersOfScript('const s = `نتيجة ${n}`; x = "CSTO";')].sort()).toEqual([...'نتيجة'].filter((c, i, all) => all.indexOf(c) === i).sort());
   });
 
-  it('always keeps what a reader may type: Latin, digits, the Arabic letters and digits', () => {
-    for (const char of ['a', 'Z', '7', '?', 'ء', 'ي', 'ة', '٣', '،', '؟', 'ً']) expect(ALWAYS_KEPT, char).toContain(char);
-    expect(ALWAYS_KEPT).not.toContain('پ');
+  it('always keeps the Arabic letters and short vowels a reader may type, and nothing the pages would not show', () => {
+    for (const char of ['ء', 'ي', 'ة', 'ظ', 'ً', 'ْ']) expect(ALWAYS_KEPT, char).toContain(char);
+    // Latin, digits and punctuation are kept when a page shows them, not on the off chance.
+    for (const char of ['a', 'Z', '7', '?', '٣', 'پ', 'ـ']) expect(ALWAYS_KEPT, char).not.toContain(char);
+  });
+
+  it('reads the file and unicode-range of each @font-face, minified wildcards included', () => {
+    const css = '@font-face{font-family:X;src:url(/a/_astro/x-arabic.AAAAAAAA.woff2)format("woff2-variations");unicode-range:U+6??,U+200C-200E}'
+      + '@font-face{font-family:X;src:url("/a/_astro/x-latin.BBBBBBBB.woff2");unicode-range:U+??,U+2013}@font-face{font-family:X;src:url(x-all.woff2)}';
+    const rules = fontFaceRules(css);
+    expect(rules.map((rule) => rule.file)).toEqual(['x-arabic.AAAAAAAA.woff2', 'x-latin.BBBBBBBB.woff2', 'x-all.woff2']);
+    expect(rules.map((rule) => rule.ranges)).toEqual([[[0x600, 0x6ff], [0x200c, 0x200e]], [[0, 0xff], [0x2013, 0x2013]], [[0, 0x10ffff]]]);
+    expect(rules[0]!.rule.startsWith('@font-face{') && rules[0]!.rule.endsWith('}')).toBe(true);
+    expect(coversAny(rules[0]!.ranges, 'abc')).toBe(false);
+    expect(coversAny(rules[0]!.ranges, 'abج')).toBe(true);
+    expect(coversAny(rules[1]!.ranges, '–')).toBe(true);
   });
 
   it('names a cut font by its new content, keeping Astro\'s name shape', () => {
-    const a = renamedAsset('noto-naskh-arabic-arabic-400-normal.U_i0HMfG.woff2', Buffer.from('one'));
-    const b = renamedAsset('noto-naskh-arabic-arabic-400-normal.U_i0HMfG.woff2', Buffer.from('two'));
-    expect(a).toMatch(/^noto-naskh-arabic-arabic-400-normal\.[A-Za-z0-9_-]{8}\.woff2$/);
+    const a = renamedAsset('noto-sans-arabic-arabic-wght-normal.U_i0HMfG.woff2', Buffer.from('one'));
+    const b = renamedAsset('noto-sans-arabic-arabic-wght-normal.U_i0HMfG.woff2', Buffer.from('two'));
+    expect(a).toMatch(/^noto-sans-arabic-arabic-wght-normal\.[A-Za-z0-9_-]{8}\.woff2$/);
     expect(a).not.toBe(b);
     expect(renamedAsset('Base.C7Ro67Ji.css', Buffer.from('x'))).toMatch(/^Base\.[A-Za-z0-9_-]{8}\.css$/);
   });
