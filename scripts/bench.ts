@@ -11,6 +11,7 @@ const benchmarks: Record<string, string> = {
   entities: 'scripts/bench-entities.ts',
   search: 'scripts/bench-search.ts',
   bundle: 'scripts/bench-bundle.ts',
+  shards: 'scripts/bench-shards.ts',
 };
 
 // Names choose benchmarks; anything after them that starts with "--" goes to each (e.g. --n 10000).
@@ -27,7 +28,7 @@ for (const name of chosen) {
     continue;
   }
   console.log(`\n# ${name}`);
-  const result = spawnSync('npx', ['tsx', script, ...(name === 'compare' ? options : [])], { stdio: 'inherit' });
+  const result = spawnSync('npx', ['tsx', script, ...(name === 'compare' || name === 'shards' ? options : [])], { stdio: 'inherit' });
   if (result.status !== 0) failed = true;
 }
 if (failed) process.exitCode = 1;
