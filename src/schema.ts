@@ -13,7 +13,7 @@ export const isoDate = z
   .describe('Calendar date in the proleptic Gregorian calendar, YYYY-MM-DD.');
 
 /** True when `YYYY-MM-DD` names a real day between the years 1000 and 2999. */
-export function isCalendarDate(text: string): boolean {
+function isCalendarDate(text: string): boolean {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
   if (!match) return false;
   const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
@@ -78,7 +78,7 @@ export function plainText(max: number, options: { allowLineBreaks?: boolean } = 
 }
 
 /** An absolute http: or https: URL, the only links the site renders (no javascript:, data: …). */
-export const httpUrl = z
+const httpUrl = z
   .string()
   .max(LIMITS.url)
   .refine((text) => {
@@ -106,7 +106,7 @@ export const entityId = z
   .string()
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'an ASCII slug such as "emomali-rahmon"');
 
-export const entityKinds = ['person', 'place', 'organization'] as const;
+const entityKinds = ['person', 'place', 'organization'] as const;
 export type EntityKind = (typeof entityKinds)[number];
 
 /** A news agency or publisher, normalized so that تاس and TASS are one source. */
@@ -120,7 +120,7 @@ export const sourceSchema = z
 export type Source = z.infer<typeof sourceSchema>;
 
 /** One line of the seed that left the article body, kept verbatim so nothing is lost. */
-export const removedLineSchema = z
+const removedLineSchema = z
   .object({
     line: z.number().int().positive().describe('1-based line number in the seed file.'),
     text: z.string().describe('The line exactly as it was (after decoding), without its line ending.'),
@@ -133,7 +133,7 @@ export const removedLineSchema = z
   .strict();
 
 /** A character changed or removed while reading (bidi controls, NUL, presentation forms …). */
-export const normalizationSchema = z
+const normalizationSchema = z
   .object({
     line: z.number().int().positive(),
     column: z.number().int().positive(),
@@ -144,7 +144,7 @@ export const normalizationSchema = z
   .strict();
 
 /** A frontmatter field a contributor set in `seeds/<id>.meta.yaml`, with the reason given. */
-export const overrideSchema = z
+const overrideSchema = z
   .object({
     field: z.string().min(1),
     value: z.unknown(),
@@ -152,7 +152,7 @@ export const overrideSchema = z
   })
   .strict();
 
-export const provenanceSchema = z
+const provenanceSchema = z
   .object({
     seed: seedFileName.describe('File name of the seed in seeds/.'),
     sha256: z.string().regex(/^[0-9a-f]{64}$/).describe('SHA-256 of the seed file bytes.'),
@@ -165,7 +165,7 @@ export const provenanceSchema = z
   .strict();
 export type Provenance = z.infer<typeof provenanceSchema>;
 
-export const headingSchema = z
+const headingSchema = z
   .object({
     depth: z.number().int().min(2).max(6),
     text: plainText(LIMITS.title),

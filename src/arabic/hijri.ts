@@ -34,7 +34,7 @@ export function hijriOfDayNumber(dayNumber: number): YearMonthDay {
 }
 
 /** Hijri years accepted for conversion; outside them a date is not plausible in news text. */
-export const HIJRI_YEAR_RANGE = { min: 1, max: 2000 } as const;
+const HIJRI_YEAR_RANGE = { min: 1, max: 2000 } as const;
 
 /**
  * Day number of an Umm al-Qura Hijri date, or null when that date does not exist (e.g. 30 of a

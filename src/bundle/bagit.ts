@@ -16,10 +16,10 @@ export const ALGORITHMS = ['sha256', 'sha512'] as const;
 export type Algorithm = (typeof ALGORITHMS)[number];
 
 /** The BagIt version written and read. */
-export const BAGIT_VERSION = '1.0';
+const BAGIT_VERSION = '1.0';
 
 /** `bagit.txt`, the bag declaration (RFC 8493 §2.1.1). */
-export function bagitDeclaration(): string {
+function bagitDeclaration(): string {
   return `BagIt-Version: ${BAGIT_VERSION}\nTag-File-Character-Encoding: UTF-8\n`;
 }
 

@@ -120,8 +120,3 @@ export const ar = {
   companionsIntro: 'الأسماء التي تشاركه أكثر المقالات، مع عدد المقالات المشتركة.',
   companionsNone: 'لا يشاركه اسم آخر أي مقال بعد.',
 } as const;
-
-/** Arabic name of the page listing a kind of entity. */
-export function kindTitle(kind: EntityKind): string {
-  return ar.kindPlural[kind];
-}

@@ -12,7 +12,7 @@ import { build } from 'esbuild';
 import { buildOfflineIndex, OFFLINE_DIR } from '../search/offline-index';
 import { readRecords, recordFolder } from '../search/record-store';
 
-export async function compileOfflineClient(root: string): Promise<string> {
+async function compileOfflineClient(root: string): Promise<string> {
   const licence = await readFile(path.join(root, 'node_modules/minisearch/LICENSE.txt'), 'utf8');
   const result = await build({
     entryPoints: [path.join(root, 'src/search/offline-client.ts')],

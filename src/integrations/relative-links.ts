@@ -11,7 +11,7 @@ import type { AstroIntegration } from 'astro';
 import { RELATIVE_ROOT, resolveRelativeRoot } from '../site/urls';
 
 /** Every file below `dir`, as paths relative to it with "/" separators, sorted. */
-export async function listTree(dir: string): Promise<string[]> {
+async function listTree(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
   return entries
     .filter((entry) => entry.isFile())
@@ -24,7 +24,7 @@ const TEXT_FILE = /\.(?:html|css|js|mjs|xml|svg)$/;
 const DATA_FOLDER = /^(?:pagefind|offline-search|seeds|mdx|data)\//;
 
 /** Rewrite the pages below `dir`; throws naming the first file where a mark was left behind. */
-export async function resolveRelativeLinks(dir: string): Promise<number> {
+async function resolveRelativeLinks(dir: string): Promise<number> {
   const files = await listTree(dir);
   let pages = 0;
   for (const file of files) {

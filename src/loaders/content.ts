@@ -41,7 +41,7 @@ function readText(file: string): { text: string } | { report: FileReport } {
 }
 
 /** `content/boilerplate.yaml`. */
-export function loadRules(file: string): { rules: BoilerplateRule[]; reports: FileReport[] } {
+function loadRules(file: string): { rules: BoilerplateRule[]; reports: FileReport[] } {
   const read = readText(file);
   if ('report' in read) return { rules: [], reports: [read.report] };
   const { rules, messages } = parseBoilerplateRules(read.text);
@@ -49,7 +49,7 @@ export function loadRules(file: string): { rules: BoilerplateRule[]; reports: Fi
 }
 
 /** `content/sources.yaml`. */
-export function loadSources(file: string): { table: SourceTable; reports: FileReport[] } {
+function loadSources(file: string): { table: SourceTable; reports: FileReport[] } {
   const read = readText(file);
   if ('report' in read) return { table: { byName: new Map() }, reports: [read.report] };
   const { table, messages } = parseSources(read.text);

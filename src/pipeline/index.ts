@@ -364,8 +364,3 @@ function memoized(matcher: EntityMatcher): EntityMatcher {
     },
   };
 }
-
-/** True when any message is fatal. */
-export function hasFatal(messages: readonly PipelineMessage[]): boolean {
-  return messages.some((m) => m.fatal);
-}

@@ -23,7 +23,7 @@ function cell(text: string): string {
 }
 
 /** The table of every registered rule, in registry order. */
-export function ruleTable(language: Language): string {
+function ruleTable(language: Language): string {
   const rows = (Object.keys(RULES) as RuleId[]).map((id) => {
     const rule = RULES[id];
     const text = rule[language];

@@ -4,7 +4,7 @@
  */
 
 /** A run of excerpt text; `mark` runs are the matched words. */
-export interface ExcerptPart {
+interface ExcerptPart {
   text: string;
   mark: boolean;
 }

@@ -20,7 +20,7 @@ export const OFFLINE_GLOBAL = 'arshifOffline';
 export const OFFLINE_DIR = 'offline-search';
 
 /** Roughly how many postings (article × term) a shard may hold before its prefix is split further. */
-export const SHARD_POSTINGS = 6000;
+const SHARD_POSTINGS = 6000;
 
 /** MiniSearch options shared by the index builder and the browser: words arrive in search spelling already. */
 export const MINISEARCH_OPTIONS: Options = {
@@ -53,7 +53,7 @@ export interface OfflineDocument {
 }
 
 /** The indexed words of an article from its title, body text and appendix, as `buildSearchRecord` writes them. */
-export function rebuildContent(title: string, text: string, appendix: string): string {
+function rebuildContent(title: string, text: string, appendix: string): string {
   return [...indexWords(splitWords(title)), ...indexWords(splitWords(text)), ...splitWords(appendix)].join(' ');
 }
 
@@ -96,7 +96,7 @@ export function shardOf(term: string, keys: ReadonlySet<string>): string | null 
 }
 
 /** More shards than this for one short word (say «ال»), and it is matched in its own shard only. */
-export const MAX_PREFIX_SHARDS = 12;
+const MAX_PREFIX_SHARDS = 12;
 
 /** The shards a query term needs: the one holding it, and those holding longer words that start with it (prefix search). */
 export function shardsFor(term: string, keys: readonly string[], keySet: ReadonlySet<string>): string[] {

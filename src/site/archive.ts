@@ -17,7 +17,7 @@ export interface ArticleCard {
 export const unknownMonth = '00';
 
 /** Articles of one month of one year, newest first. */
-export interface MonthGroup {
+interface MonthGroup {
   year: string;
   /** "01" … "12", or `unknownMonth` when the article gives only a year. */
   month: string;
@@ -48,7 +48,7 @@ export interface ArchiveIndex {
 }
 
 /** Order: dated before undated; newer date first; then slug, so the order never depends on input order. */
-export function compareNewestFirst(a: ArticleCard, b: ArticleCard): number {
+function compareNewestFirst(a: ArticleCard, b: ArticleCard): number {
   if (a.published !== null && b.published !== null && a.published !== b.published) return a.published < b.published ? 1 : -1;
   if (a.published === null && b.published !== null) return 1;
   if (a.published !== null && b.published === null) return -1;
@@ -115,14 +115,14 @@ export function neighbours(index: ArchiveIndex, slug: string): { older: ArticleC
 }
 
 /** Articles sharing a shelf, newest first. */
-export function shelfArticles(index: ArchiveIndex, shelf: Shelf): readonly ArticleCard[] {
+function shelfArticles(index: ArchiveIndex, shelf: Shelf): readonly ArticleCard[] {
   if (shelf.kind === 'undated') return index.undated;
   if (shelf.kind === 'year') return [];
   return index.monthsByKey.get(`${shelf.year}-${shelf.month}`)?.articles ?? [];
 }
 
 /** One year in the sidebar: its months with counts; `current` marks the page's own year. */
-export interface SidebarYear {
+interface SidebarYear {
   year: string;
   count: number;
   current: boolean;
@@ -181,7 +181,7 @@ export function paginate<T>(items: readonly T[], size: number): T[][] {
 }
 
 /** Articles per page of every long list (entity pages, sources, months, undated). */
-export const listPageSize = 50;
+const listPageSize = 50;
 
 /** Pages of a list as rest-parameter routes: page 1 at the list's own URL, then "2", "3" … */
 export function pageRoutes<T>(items: readonly T[], size = listPageSize): Array<{ param: string | undefined; page: number; total: number; items: T[] }> {

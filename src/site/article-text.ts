@@ -7,7 +7,7 @@
 import { mdxToHast } from 'satteri';
 
 /** A mention in the plain text: [start, end) in UTF-16 units. */
-export interface PlainMention {
+interface PlainMention {
   entityId: string;
   start: number;
   end: number;

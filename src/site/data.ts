@@ -11,7 +11,7 @@ import { buildArchiveIndex, type ArchiveIndex, type ArticleCard } from './archiv
 import { storedArticleText } from './article-text';
 import { buildMentionIndex, type MentionSnippet } from './snippets';
 
-export type ArticleEntry = CollectionEntry<'articles'>;
+type ArticleEntry = CollectionEntry<'articles'>;
 
 export interface SiteData {
   articles: ReadonlyMap<string, ArticleEntry>;
@@ -34,10 +34,10 @@ export interface SiteData {
 }
 
 /** Where the raw seeds live (served under /seeds/). */
-export const seedsDir = readSettings().seedsDir;
+const seedsDir = readSettings().seedsDir;
 
 /** The list card of an article entry. */
-export function toCard(entry: ArticleEntry): ArticleCard {
+function toCard(entry: ArticleEntry): ArticleCard {
   const { slug, title, summary, published, publishedPrecision } = entry.data;
   return { slug, title, summary, published, precision: publishedPrecision };
 }

@@ -4,7 +4,7 @@
  */
 
 /** A Latin run: starts with a Latin letter, may continue with digits, spaces between words and URL punctuation. */
-export const LATIN_RUN = /[A-Za-z\u00C0-\u024F](?:[A-Za-z\u00C0-\u024F0-9.:/\\@&%?=#+_~\-]|[\s,'’](?=[A-Za-z\u00C0-\u024F0-9]))*/g;
+const LATIN_RUN = /[A-Za-z\u00C0-\u024F](?:[A-Za-z\u00C0-\u024F0-9.:/\\@&%?=#+_~\-]|[\s,'’](?=[A-Za-z\u00C0-\u024F0-9]))*/g;
 
 /** Split text into pieces, each marked Latin (to be isolated) or not; the pieces join back to the text. */
 export function splitLatinRuns(value: string): Array<{ latin: boolean; text: string }> {

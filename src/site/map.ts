@@ -31,7 +31,7 @@ export interface MapMarker extends MapPlace {
 }
 
 /** A label drawn in right-to-left text; `anchor` is SVG's text-anchor under `direction: rtl`. */
-export interface MapLabel {
+interface MapLabel {
   id: string;
   text: string;
   x: number;
@@ -89,7 +89,7 @@ export interface PlaceMapOptions {
 }
 
 /** Defaults used by the places index. */
-export const placeMapDefaults: PlaceMapOptions = {
+const placeMapDefaults: PlaceMapOptions = {
   width: 640,
   maxRadius: 50,
   minRadius: 8,
@@ -128,7 +128,7 @@ function lonLat(coordinates: readonly [number, number]): [number, number] {
 const toRad = Math.PI / 180;
 
 /** The centre of places on the sphere, each weighted by its articles plus one (so none weighs nothing). */
-export function weightedCentre(places: readonly MapPlace[]): [number, number] {
+function weightedCentre(places: readonly MapPlace[]): [number, number] {
   let x = 0;
   let y = 0;
   let z = 0;

@@ -22,7 +22,7 @@ export interface BarInput {
 }
 
 /** A bar placed on the chart. Percentages are of the chart's width, measured from its left edge. */
-export interface BarRow extends BarInput {
+interface BarRow extends BarInput {
   /** Top of the row's bar, in pixels. */
   y: number;
   /** Baseline of the row's texts, in pixels. */

@@ -33,9 +33,6 @@ export function joinBase(base: string, path: string): string {
   return `${normalized}${pathname}${hash}`;
 }
 
-/** Site path (below the base) of the home page. */
-export const homePath = '';
-
 /** Site path of an article page. */
 export function articlePath(slug: string): string {
   return `articles/${slug}/`;

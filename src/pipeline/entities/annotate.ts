@@ -6,18 +6,18 @@ import type { EntityMatcher, Mention } from './entities';
 import { findQuotes, type QuoteSpan } from '../page/structure';
 
 /** A run of plain text. */
-export interface TextPiece {
+interface TextPiece {
   type: 'text';
   value: string;
 }
 /** A mention of a gazetteer entity; `value` is the whole word as written, clitics included. */
-export interface EntityPiece {
+interface EntityPiece {
   type: 'entity';
   id: string;
   value: string;
 }
 /** Quoted speech, quote marks included in its text. */
-export interface QuotePiece {
+interface QuotePiece {
   type: 'quote';
   children: Array<TextPiece | EntityPiece>;
 }

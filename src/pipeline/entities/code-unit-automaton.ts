@@ -6,7 +6,7 @@
  */
 
 /** One occurrence: `[start, end)` in code units, and the index of the pattern found. */
-export interface CodeUnitHit {
+interface CodeUnitHit {
   start: number;
   end: number;
   pattern: number;

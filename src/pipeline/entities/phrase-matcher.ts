@@ -20,7 +20,7 @@ export interface PhraseKey {
 }
 
 /** One accepted hit: folded-independent, in UTF-16 offsets of the text given. */
-export interface PhraseHit<T> {
+interface PhraseHit<T> {
   start: number;
   end: number;
   value: T;

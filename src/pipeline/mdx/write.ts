@@ -20,7 +20,7 @@ export type AnnotatedBlock =
   | { kind: 'question' | 'answer'; paragraphs: Inline[][] };
 
 /** The component names the site supplies; the MDX uses no others. */
-export const COMPONENTS = { entity: 'Entity', quote: 'Quote', question: 'Question', answer: 'Answer' } as const;
+const COMPONENTS = { entity: 'Entity', quote: 'Quote', question: 'Question', answer: 'Answer' } as const;
 
 /** Build the mdast tree of an article body. */
 export function bodyToMdast(blocks: readonly AnnotatedBlock[]): Root {
@@ -44,7 +44,7 @@ export function bodyToMdast(blocks: readonly AnnotatedBlock[]): Root {
 }
 
 /** The HTML paragraph element, written out for paragraphs that hold only JSX elements. */
-export const EXPLICIT_PARAGRAPH = 'p';
+const EXPLICIT_PARAGRAPH = 'p';
 
 function paragraph(inlines: readonly Inline[]): MdParagraph {
   const children = inlines.map(phrasing);

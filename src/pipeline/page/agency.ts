@@ -13,7 +13,7 @@ import { normalizeSource, type SourceTable } from './sources';
 import { isProse, words } from '../text/text-features';
 
 /** Where the credit was read, for the review sheet. */
-export type CreditForm = 'source-line' | 'closing-credit' | 'dateline' | 'page-name';
+type CreditForm = 'source-line' | 'closing-credit' | 'dateline' | 'page-name';
 
 /** What the page says about its agency. */
 export interface AgencyCredit {

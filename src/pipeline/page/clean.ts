@@ -9,12 +9,12 @@ import { fatal, warning, type PipelineMessage } from '../messages';
 import { compileLinePattern, linePatternProblem, type LinePattern } from '../text/line-pattern';
 import { parseLocatedYaml, parseWithFriendlyErrors } from '../validate';
 
-export const boilerplateFields = ['source', 'photoCredit', 'shortLink', 'category'] as const;
-export type BoilerplateField = (typeof boilerplateFields)[number];
+const boilerplateFields = ['source', 'photoCredit', 'shortLink', 'category'] as const;
+type BoilerplateField = (typeof boilerplateFields)[number];
 export type RemovedLine = Provenance['removed'][number];
 
 /** How many non-blank lines count as the "head" of an article for `position: head` rules. */
-export const HEAD_LINES = 6;
+const HEAD_LINES = 6;
 
 const ruleSchema = z
   .object({

@@ -33,7 +33,7 @@ import { dateOfDayNumber, dayNumberOf, toIso, weekdayOfDayNumber, type YearMonth
 import { dayNumberOfHijri } from '../../arabic/hijri';
 import { warning, type PipelineMessage } from '../messages';
 
-export type DatePrecision = 'day' | 'month' | 'year';
+type DatePrecision = 'day' | 'month' | 'year';
 
 export interface DateMention {
   /** YYYY-MM-DD, or YYYY-MM-01 / YYYY-01-01 for month/year precision. */
@@ -388,7 +388,7 @@ function sourceEnd(line: string, origin: readonly number[], foldedEnd: number): 
 }
 
 /** Where the page's headline and lead are, when the caller knows (1-based lines). */
-export interface PageLayout {
+interface PageLayout {
   headlineLine?: number | null;
   leadLine?: number | null;
 }

@@ -211,7 +211,7 @@ export function removePageChrome(
 }
 
 /** Seeds that must share a line before it counts as a site's furniture. */
-export const REPEATED_MIN_SEEDS = 3;
+const REPEATED_MIN_SEEDS = 3;
 /** Longest line, in words, that is counted across seeds. */
 const REPEATED_MAX_WORDS = 8;
 

@@ -9,20 +9,20 @@ import { endsLikeSentence, findHeadline, type Paragraph } from './structure';
 import { contentWords, hasArabic, isProse, sameWord, words } from '../text/text-features';
 
 /** A headline has at least this many words … */
-export const HEADLINE_MIN_WORDS = 3;
+const HEADLINE_MIN_WORDS = 3;
 /** … and at most this many. */
-export const HEADLINE_MAX_WORDS = 30;
+const HEADLINE_MAX_WORDS = 30;
 /** A headline is echoed by the lead when this share of its content words recurs there … */
-export const ECHO_THRESHOLD = 0.5;
+const ECHO_THRESHOLD = 0.5;
 /** … and at least this many of them. */
-export const ECHO_MIN_WORDS = 2;
+const ECHO_MIN_WORDS = 2;
 /** How many lines above the lead are considered. */
 const MAX_CANDIDATES = 15;
 /** How many prose lines from the lead on count as "the lead" for the echo. */
 const LEAD_LINES = 3;
 
 /** A line considered for the headline, with its echo score. */
-export interface HeadlineCandidate {
+interface HeadlineCandidate {
   line: number;
   text: string;
   /** Share of its content words found in the lead (0–1). */

@@ -4,11 +4,11 @@
  */
 
 /** The summary (the lead) is at most this many characters, ellipsis included. */
-export const SUMMARY_MAX_CHARS = 300;
+const SUMMARY_MAX_CHARS = 300;
 /** A title derived from the lead is at most this many characters, ellipsis included. */
-export const DERIVED_TITLE_MAX_CHARS = 100;
+const DERIVED_TITLE_MAX_CHARS = 100;
 /** Words per minute for reading time; Arabic news prose is read somewhat slower than English. */
-export const WORDS_PER_MINUTE = 180;
+const WORDS_PER_MINUTE = 180;
 
 const ELLIPSIS = '…';
 

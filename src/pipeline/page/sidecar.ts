@@ -37,7 +37,7 @@ const sidecarSchema = z
   .strict();
 
 /** The frontmatter fields a sidecar sets, the source resolved to its full record. */
-export type SidecarFields = Partial<
+type SidecarFields = Partial<
   Pick<
     ArticleFrontmatter,
     'title' | 'summary' | 'published' | 'publishedPrecision' | 'publishedEvidence' | 'source' | 'shortLink' | 'photoCredit' | 'category' | 'people' | 'places' | 'organizations'

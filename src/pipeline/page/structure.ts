@@ -17,11 +17,11 @@ export type Block =
   | { kind: 'question' | 'answer'; paragraphs: Paragraph[] };
 
 /** A heading-like line is at most this long … */
-export const HEADING_MAX_CHARS = 60;
+const HEADING_MAX_CHARS = 60;
 /** … and at most this many words. */
-export const HEADING_MAX_WORDS = 8;
+const HEADING_MAX_WORDS = 8;
 /** A first line up to this long without final punctuation is the article's headline. */
-export const HEADLINE_MAX_CHARS = 200;
+const HEADLINE_MAX_CHARS = 200;
 
 /** Lines starting with one of these dashes are turns of an interview. */
 const TURN_DASH = /^[–—-]\s*/u;
@@ -34,7 +34,7 @@ const TRAILING_CLOSERS = /["'”»)\]]+$/u;
  * Phrases with which a narrator takes the floor back after an interview answer; the answer's
  * undashed continuation paragraphs stop before a paragraph that starts with one of them.
  */
-export const NARRATIVE_RESUMPTIONS: readonly string[] = [
+const NARRATIVE_RESUMPTIONS: readonly string[] = [
   'يجدر الذكر',
   'يجدر بالذكر',
   'الجدير بالذكر',

@@ -6,7 +6,7 @@
 import { RE2JS } from 're2js';
 
 /** Longest pattern accepted, so the compiled automaton stays small. */
-export const MAX_PATTERN_LENGTH = 1000;
+const MAX_PATTERN_LENGTH = 1000;
 
 /** Longest line a pattern is tried on; furniture lines are short, and this bounds the time per line. */
 export const MAX_MATCHED_LINE_LENGTH = 2000;

@@ -8,7 +8,7 @@ import { fatal, warning, type PipelineMessage } from '../messages';
 import type { WarningId } from '../rules';
 
 export type LineEndings = Provenance['lineEndings'];
-export type Normalization = Provenance['normalized'][number];
+type Normalization = Provenance['normalized'][number];
 
 /** A successfully decoded seed. `lines[i]` is line i+1 of the file after normalization. */
 export interface DecodedSeed {

@@ -7,7 +7,7 @@ import { foldArabic } from '../../arabic/normalize';
 import { endsLikeSentence } from '../page/structure';
 
 /** Arabic letters (the Arabic block and its supplements), as opposed to Latin, Cyrillic or digits. */
-export const ARABIC_LETTER = /[\u0620-\u064A\u066E-\u06D3\u06FA-\u06FF\u0750-\u077F]/u;
+const ARABIC_LETTER = /[\u0620-\u064A\u066E-\u06D3\u06FA-\u06FF\u0750-\u077F]/u;
 
 /**
  * Function words of Arabic news prose, folded (أ→ا, ى→ي, ة→ه). Kept short and unambiguous: each is

@@ -4,7 +4,7 @@
  */
 import type { Page } from 'playwright-core';
 
-export { chromiumPath, launchChromium, startStaticServer, type RequestObserver, type StaticServer } from '../../../scripts/browser';
+export { launchChromium, startStaticServer, type StaticServer } from '../../../scripts/browser';
 
 /** Collect console errors, page errors and requests to any host but the test server. */
 export function watchPage(page: Page, origin: string): { problems: string[] } {
