@@ -193,8 +193,8 @@ export const RULES = {
   // Dates (src/pipeline/page/dates.ts): ingest never guesses.
   'missing-date': {
     severity: 'warning',
-    en: { means: 'No publication date was found, and the message says what was seen; `published` stays empty rather than guessed.', todo: `If you know the date, ${SIDECAR_DATE_EN} (or use \`npm run add -- FILE --date … --reason …\`).` },
-    ar: { means: 'لم يوجد تاريخ نشر، والرسالة تذكر ما وُجد؛ ويبقى `published` فارغا ولا يُخمَّن.', todo: `إن عرفت التاريخ ف${SIDECAR_DATE_AR} (أو استعمل \`npm run add -- FILE --date … --reason …\`).` },
+    en: { means: 'No publication date was found, and the message says what was seen; `published` stays empty rather than guessed.', todo: `If you know the date, ${SIDECAR_DATE_EN} (a new article: give \`--date\` and \`--reason\` to \`npm run add\`).` },
+    ar: { means: 'لم يوجد تاريخ نشر، والرسالة تذكر ما وُجد؛ ويبقى `published` فارغا ولا يُخمَّن.', todo: `إن عرفت التاريخ ف${SIDECAR_DATE_AR} (ولمقال جديد: أعط \`npm run add\` الخيارين \`--date\` و\`--reason\`).` },
   },
   'conflicting-dates': {
     severity: 'warning',
