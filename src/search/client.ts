@@ -77,7 +77,7 @@ function loadPagefind(base: string): Promise<PagefindApi> {
 }
 
 /** The extra search bundles the page names (`data-merge-bundles` on the form), relative to the base. */
-export function bundlesToMerge(form: HTMLElement | null = document.getElementById('search-form')): string[] {
+function bundlesToMerge(form: HTMLElement | null = document.getElementById('search-form')): string[] {
   const raw = form?.dataset['mergeBundles'];
   if (!raw) return [];
   try {

@@ -12,7 +12,7 @@ import { mergedBundles, parsePlan, shardNamed, type Shard, type ShardPlan } from
 /** Plans hold one slug and seed name per article: generous for a million articles. */
 const MAX_PLAN_BYTES = 256 * 1024 * 1024;
 
-export interface CurrentShard {
+interface CurrentShard {
   plan: ShardPlan;
   shard: Shard;
   /** Slugs the shard renders (empty for the hub). */
@@ -20,7 +20,7 @@ export interface CurrentShard {
 }
 
 /** Read and check the plan the environment names; null for a whole build. */
-export function readCurrentShard(env: NodeJS.ProcessEnv = process.env): CurrentShard | null {
+function readCurrentShard(env: NodeJS.ProcessEnv = process.env): CurrentShard | null {
   const { shardPlan, shard } = readSettings(env);
   if (shardPlan === null && shard === null) return null;
   if (shardPlan === null || shard === null) {

@@ -9,9 +9,9 @@ import path from 'node:path';
 import { articleShards, ownerIndex, ownerOf, planDigest, type ShardPlan } from './plan';
 
 /** The label a shard build leaves in its output folder; the join reads it and copies it nowhere. */
-export const MARKER = '.arshif-shard.json';
+const MARKER = '.arshif-shard.json';
 
-export interface ShardMarker {
+interface ShardMarker {
   plan: string;
   shard: string;
   /** The site's address with its base path, e.g. `https://example.org/archive/`. */
@@ -21,7 +21,7 @@ export interface ShardMarker {
 }
 
 /** @astrojs/sitemap's default number of entries per sitemap file. */
-export const SITEMAP_ENTRY_LIMIT = 45_000;
+const SITEMAP_ENTRY_LIMIT = 45_000;
 
 const SITEMAP_FILE = /^sitemap-(\d+|index)\.xml$/;
 
@@ -115,7 +115,7 @@ function removeEmptyFolders(dir: string): boolean {
 }
 
 /** Read and check the marker of one shard's output folder. */
-export function readMarker(dir: string, plan: ShardPlan, shard: string): ShardMarker {
+function readMarker(dir: string, plan: ShardPlan, shard: string): ShardMarker {
   const file = path.join(dir, MARKER);
   if (!existsSync(file)) throw new Error(`${dir} is not the output of a shard build (it has no ${MARKER}); build it with \`npx tsx src/cli/shards.ts build --shard ${shard}\`.`);
   let marker: ShardMarker;

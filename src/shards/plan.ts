@@ -36,7 +36,7 @@ export interface ArticleShard {
   seeds: string[];
 }
 
-export interface HubShard {
+interface HubShard {
   name: 'hub';
   role: 'hub';
 }
@@ -51,7 +51,7 @@ export interface ShardPlan {
 }
 
 /** Articles without a usable date sort after every dated group. */
-export const UNDATED = 'undated';
+const UNDATED = 'undated';
 
 /** The group an article falls in: its year or year-month, or `undated`. */
 export function groupOf(published: string | null, by: ShardKey): string {
