@@ -2,19 +2,21 @@
  * `npm run ingest`: seeds/*.txt → content/articles/<slug>.mdx. A thin shell around the pure
  * pipeline: parse arguments, read files, write atomically, print, set the exit code.
  */
-import { createHash } from 'node:crypto';
 import { existsSync, lstatSync, mkdirSync, realpathSync, renameSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { VFile } from 'vfile';
 import { reporter } from 'vfile-reporter';
-import { DEFAULT_CONTENT_PATHS, loadIngestConfig, type FileReport } from '../loaders/content';
+import { DEFAULT_CONTENT_PATHS, loadIngestConfig, type ContentPaths, type FileReport } from '../loaders/content';
 import { listRealFolder, readRegularFile, readUtf8File, realFolderProblem, type FolderEntry } from '../loaders/files';
-import { MAX_SEED_BYTES, readSeedInput, sidecarName as sidecarFileName } from '../loaders/seeds';
+import { MAX_SEED_BYTES, sidecarName as sidecarFileName } from '../loaders/seeds';
 import { findConflicts } from '../pipeline/corpus';
 import { RepeatedLineCounter } from '../pipeline/page/furniture';
+import { MAX_SIDECAR_BYTES } from '../pipeline/page/sidecar';
 import { readSeed } from '../pipeline/text/read';
-import { ingestSeed, type IngestConfig, type IngestResult } from '../pipeline/index';
+import type { IngestResult } from '../pipeline/index';
+import { articleKey, codeDigest, contentDigest, DEFAULT_CACHE_DIR, IngestCache, sha256, type ArticleReport } from './ingest-cache';
+import { convertAll, defaultThreads, MIN_SEEDS_PER_WORKER, type ConvertJob, type Converted } from './ingest-workers';
 import { fatal, warning, type PipelineMessage } from '../pipeline/messages';
 import { articleSlug, seedId } from '../pipeline/text/slug';
 import { seedFileName } from '../schema';
@@ -43,6 +45,9 @@ Options:
   --rules FILE            boilerplate rules (default: content/boilerplate.yaml)
   --sources FILE          source agencies (default: content/sources.yaml)
   --gazetteer DIR         gazetteer folder (default: content/gazetteer)
+  --jobs N                threads converting seeds (default: one per core)
+  --cache DIR             where to keep the ingest cache (default: node_modules/.cache/arshif)
+  --no-cache              convert every seed, ignoring and not updating the cache
   --help                  show this text`;
 
 /** Where a seeds-folder entry stands before conversion. */
@@ -54,9 +59,9 @@ interface SeedEntry {
   problem?: PipelineMessage;
 }
 
-function main(): number {
+async function main(): Promise<number> {
   try {
-    return run();
+    return await run();
   } catch (error) {
     // Whatever slipped past the checks is still reported as a sentence, never a stack trace.
     const cause = error instanceof Error ? error.message : String(error);
@@ -82,6 +87,9 @@ function parseOptions(argv: string[]) {
       rules: { type: 'string', default: DEFAULT_CONTENT_PATHS.rules },
       sources: { type: 'string', default: DEFAULT_CONTENT_PATHS.sources },
       gazetteer: { type: 'string', default: DEFAULT_CONTENT_PATHS.gazetteer },
+      jobs: { type: 'string' },
+      cache: { type: 'string', default: DEFAULT_CACHE_DIR },
+      'no-cache': { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
     },
     strict: true,
@@ -120,36 +128,73 @@ class Diagnostics {
   }
 }
 
-/** A seed with what pass 1 learned: its hash, or the problem that stops it. */
-type Identity = SeedEntry & { sha256: string };
+/** A seed with what pass 1 learned: its hash and short lines, or the problem that stops it. */
+type Identity = SeedEntry & { sha256: string; shortLines: string[] };
 
 /**
  * Pass 1: the identity (hash) of every seed, so conflicts are known before anything is written,
- * and the short lines several seeds share (a site's furniture, see furniture.ts).
+ * and the short lines several seeds share (a site's furniture, see furniture.ts). A seed's short
+ * lines depend only on its bytes, so the cache keeps them by hash and an unchanged seed is not decoded.
  */
-function identifySeeds(seeds: readonly SeedEntry[]): { identities: Identity[]; repeatedLines: ReadonlySet<string> } {
+function identifySeeds(seeds: readonly SeedEntry[], cache: IngestCache): { identities: Identity[]; repeatedLines: ReadonlySet<string> } {
   const lineCounter = new RepeatedLineCounter();
   const identities = seeds.map((seed): Identity => {
-    if (seed.problem) return { ...seed, sha256: '' };
+    if (seed.problem) return { ...seed, sha256: '', shortLines: [] };
     const read = readRegularFile(seed.path, MAX_SEED_BYTES);
-    if ('problem' in read) return { ...seed, problem: fatal(read.problem.ruleId, read.problem.reason), sha256: '' };
-    lineCounter.add(readSeed(read.bytes).seed?.lines ?? []);
-    return { ...seed, sha256: createHash('sha256').update(read.bytes).digest('hex') };
+    if ('problem' in read) return { ...seed, problem: fatal(read.problem.ruleId, read.problem.reason), sha256: '', shortLines: [] };
+    const hash = sha256(read.bytes);
+    const shortLines = cache.shortLines(hash) ?? RepeatedLineCounter.shortLines(readSeed(read.bytes).seed?.lines ?? []);
+    cache.rememberShortLines(hash, shortLines);
+    lineCounter.addShortLines(shortLines);
+    return { ...seed, sha256: hash, shortLines };
   });
   return { identities, repeatedLines: lineCounter.repeated() };
+}
+
+/**
+ * The cache key of a seed's inputs, or null when the sidecar cannot be read (the seed is then
+ * converted, to report why). The repeated lines that count are the ones the seed contains.
+ */
+function seedKey(identity: Identity, hasSidecar: boolean, seedsDir: string, content: string, repeatedLines: ReadonlySet<string>): { key: string; sidecarSha256: string | null } | null {
+  let sidecarSha256: string | null = null;
+  if (hasSidecar) {
+    const read = readUtf8File(join(seedsDir, sidecarFileName(identity.name)), MAX_SIDECAR_BYTES);
+    if ('problem' in read) return null;
+    sidecarSha256 = sha256(read.text);
+  }
+  const repeated = identity.shortLines.filter((line) => repeatedLines.has(line));
+  return { key: articleKey({ seedName: identity.name, seedSha256: identity.sha256, sidecarSha256, contentDigest: content, repeatedLines: repeated }), sidecarSha256 };
 }
 
 /** What became of one article in the output folder, and the counters of the run. */
 interface Tally {
   written: number;
   unchanged: number;
+  /** Of the unchanged, those the cache vouched for without converting their seed. */
+  cached: number;
   failed: number;
   warnings: number;
   drift: string[];
 }
 
-/** Write (or in --check, compare) one converted article; returns its status word. */
-function placeArticle(mdx: string, slug: string, outDir: string, outKinds: ReadonlyMap<string, FolderEntry['kind']>, check: boolean, tally: Tally, diagnostics: Diagnostics): string {
+/** The SHA-256 of an article on disk, or null when it is not a regular file that can be read. */
+function articleSha256(slug: string, outDir: string, outKinds: ReadonlyMap<string, FolderEntry['kind']>): string | null {
+  const name = `${slug}.mdx`;
+  if (outKinds.get(name) !== 'file') return null;
+  const read = readRegularFile(join(outDir, name), Number.MAX_SAFE_INTEGER);
+  return 'bytes' in read ? sha256(read.bytes) : null;
+}
+
+/**
+ * Write (or in --check, compare) one converted article; returns its status word and whether the
+ * file now holds `mdx`.
+ */
+function placeArticle(mdx: string, slug: string, outDir: string, outKinds: ReadonlyMap<string, FolderEntry['kind']>, check: boolean, tally: Tally, diagnostics: Diagnostics): { status: string; placed: boolean } {
+  const status = placeArticleFile(mdx, slug, outDir, outKinds, check, tally, diagnostics);
+  return { status, placed: status === 'unchanged' || status === 'written' || status === 'updated' };
+}
+
+function placeArticleFile(mdx: string, slug: string, outDir: string, outKinds: ReadonlyMap<string, FolderEntry['kind']>, check: boolean, tally: Tally, diagnostics: Diagnostics): string {
   const targetName = `${slug}.mdx`;
   const target = join(outDir, targetName);
   const kind = outKinds.get(targetName);
@@ -205,7 +250,7 @@ function removeOrphans(outEntries: readonly FolderEntry[], expected: ReadonlySet
   return { orphans: orphans.length, refused: false };
 }
 
-function run(): number {
+async function run(): Promise<number> {
   let options: Options;
   try {
     options = parseOptions(process.argv.slice(2));
@@ -218,10 +263,19 @@ function run(): number {
     return 0;
   }
   const { check, seeds: seedsDir, out: outDir } = options;
+  const threads = options.jobs === undefined ? defaultThreads() : Number(options.jobs);
+  if (!Number.isInteger(threads) || threads < 1) {
+    process.stderr.write(`--jobs takes a whole number of threads, at least 1 (got ${JSON.stringify(options.jobs)})\n\n${USAGE}\n`);
+    return 2;
+  }
   const diagnostics = new Diagnostics();
 
   // Configuration: rules, sources and gazetteer, through the loaders the site and search use too.
-  const loaded = loadIngestConfig({ rules: options.rules, sources: options.sources, gazetteer: options.gazetteer });
+  // Their digest is taken before they are read and checked again before the cache is saved, so an
+  // edit during the run never leaves a cache entry for content the run did not use.
+  const paths: ContentPaths = { rules: options.rules, sources: options.sources, gazetteer: options.gazetteer };
+  const content = contentDigest(paths);
+  const loaded = loadIngestConfig(paths);
   diagnostics.addReports(loaded.reports);
   if (!loaded.config) return diagnostics.finish(1);
 
@@ -244,7 +298,8 @@ function run(): number {
     if (!seedNames.has(`${id}.txt`)) diagnostics.add(join(seedsDir, sidecar), [warning('orphaned-sidecar', `there is no seed ${id}.txt for this sidecar; rename or delete it`)]);
   }
 
-  const { identities, repeatedLines } = identifySeeds(seeds);
+  const cache = options['no-cache'] ? IngestCache.disabled() : IngestCache.open(options.cache, outDir, codeDigest());
+  const { identities, repeatedLines } = identifySeeds(seeds, cache);
   const config = { ...loaded.config, repeatedLines };
   const conflicts = findConflicts(identities.filter((identity) => !identity.problem));
 
@@ -259,54 +314,117 @@ function run(): number {
   cleanStaleTempFiles(outEntries.entries, outDir, check, diagnostics);
 
   const expected = new Set<string>();
-  const tally: Tally = { written: 0, unchanged: 0, failed: 0, warnings: 0, drift: [] };
+  const tally: Tally = { written: 0, unchanged: 0, cached: 0, failed: 0, warnings: 0, drift: [] };
   const candidates: Array<{ seed: string; line: number; name: string; roleWord: string; context: string }> = [];
-  identities.forEach((identity, index) => {
+
+  /** Print, count and record one seed's report (converted now or replayed from the cache). */
+  const report = (identity: Identity, messages: readonly PipelineMessage[], sidecarMessages: readonly PipelineMessage[], found: ArticleReport['candidates']): number => {
+    diagnostics.add(identity.path, [...messages]);
+    diagnostics.add(join(seedsDir, sidecarFileName(identity.name)), [...sidecarMessages]);
+    const warnings = [...messages, ...sidecarMessages].filter((m) => !m.fatal).length;
+    tally.warnings += warnings;
+    for (const c of found) candidates.push({ seed: identity.name, ...c });
+    return warnings;
+  };
+  const progress = (index: number): void => {
     if (identities.length >= PROGRESS_MIN_SEEDS && index > 0 && index % Math.ceil(identities.length / 10) === 0) {
       process.stderr.write(`ingest: ${index}/${identities.length} seeds\n`);
     }
+  };
+
+  // Sort the seeds: the ones that cannot be converted, the ones the cache vouches for (their
+  // article on disk is the one their unchanged inputs made), and the ones to convert.
+  type Plan = { kind: 'failed'; result: IngestResult } | { kind: 'cached'; report: ArticleReport; key: string; mdxSha256: string } | { kind: 'convert'; key: { key: string; sidecarSha256: string | null } | null };
+  const plans = identities.map((identity): Plan => {
     // A seed that fails keeps its article: a bad edit must not delete what was published.
     if (identity.slug !== '') expected.add(`${identity.slug}.mdx`);
-    const sidecarName = sidecarFileName(identity.name);
-    const result = convertSeed(identity, conflicts.get(identity.path), sidecars.has(sidecarName), seedsDir, config);
-    diagnostics.add(identity.path, result.messages);
-    diagnostics.add(join(seedsDir, sidecarName), result.sidecarMessages);
-    const all = [...result.messages, ...result.sidecarMessages];
-    const warnings = all.filter((m) => !m.fatal).length;
-    tally.warnings += warnings;
-    for (const c of result.candidates) candidates.push({ seed: identity.name, ...c });
+    const failed = { id: seedId(identity.name), slug: identity.slug, sha256: identity.sha256, article: null, mdx: null, sidecarMessages: [], candidates: [] };
+    if (identity.problem) return { kind: 'failed', result: { ...failed, messages: [identity.problem] } };
+    const conflict = conflicts.get(identity.path);
+    if (conflict) return { kind: 'failed', result: { ...failed, messages: conflict } };
+    const key = seedKey(identity, sidecars.has(sidecarFileName(identity.name)), seedsDir, content, repeatedLines);
+    const cached = key === null ? undefined : cache.article(identity.name, key.key);
+    if (cached !== undefined && articleSha256(identity.slug, outDir, outKinds) === cached.mdxSha256) {
+      return { kind: 'cached', report: cached.report, key: cached.key, mdxSha256: cached.mdxSha256 };
+    }
+    return { kind: 'convert', key };
+  });
 
+  /** Report a seed that was converted (or could not be) and write or compare its article. */
+  const place = (index: number, result: IngestResult, sidecarSha256: string | null): void => {
+    const identity = identities[index]!;
+    const plan = plans[index]!;
+    const warnings = report(identity, result.messages, result.sidecarMessages, result.candidates);
     if (!result.mdx || !result.article) {
       tally.failed++;
-      const errors = all.filter((m) => m.fatal).length;
+      const errors = [...result.messages, ...result.sidecarMessages].filter((m) => m.fatal).length;
       process.stdout.write(`${identity.slug || identity.name}  not converted: ${errors} error${errors === 1 ? '' : 's'}, ${plural(warnings, 'warning')}\n`);
       return;
     }
-    const status = placeArticle(result.mdx, identity.slug, outDir, outKinds, check, tally, diagnostics);
-    process.stdout.write(`${articleLine(result, warnings)}  ${status}\n`);
-    process.stdout.write(removalReport(result.article, options.removed));
+    const { status, placed } = placeArticle(result.mdx, identity.slug, outDir, outKinds, check, tally, diagnostics);
+    const line = articleLine(result.article);
+    process.stdout.write(`${line}  ${plural(warnings, 'warning')}  ${status}\n`);
+    process.stdout.write(removalReport(result.article.provenance.removed, options.removed));
+    // Remembered only when the inputs converted are the ones keyed (a file edited during the run is not).
+    if (placed && plan.kind === 'convert' && plan.key !== null && result.sha256 === identity.sha256 && sidecarSha256 === plan.key.sidecarSha256) {
+      const { messages, sidecarMessages, candidates: found } = result;
+      cache.rememberArticle(identity.name, { key: plan.key.key, mdxSha256: sha256(result.mdx), report: { line, removed: result.article.provenance.removed, messages, sidecarMessages, candidates: found } });
+    }
+  };
+
+  // Pass 2: convert (on every core) and write or compare, printing in seed order as results come.
+  const arrived = new Map<number, Converted>();
+  let next = 0;
+  const flush = (): void => {
+    for (; next < identities.length; next++) {
+      const plan = plans[next]!;
+      const identity = identities[next]!;
+      if (plan.kind === 'convert' && !arrived.has(next)) return;
+      progress(next);
+      if (plan.kind === 'failed') place(next, plan.result, null);
+      else if (plan.kind === 'cached') {
+        const warnings = report(identity, plan.report.messages, plan.report.sidecarMessages, plan.report.candidates);
+        tally.unchanged++;
+        tally.cached++;
+        process.stdout.write(`${plan.report.line}  ${plural(warnings, 'warning')}  unchanged\n`);
+        process.stdout.write(removalReport(plan.report.removed, options.removed));
+        cache.rememberArticle(identity.name, { key: plan.key, mdxSha256: plan.mdxSha256, report: plan.report });
+      } else {
+        const converted = arrived.get(next)!;
+        arrived.delete(next);
+        place(next, converted.result, converted.sidecarSha256);
+      }
+    }
+  };
+  const jobs: ConvertJob[] = [];
+  plans.forEach((plan, index) => {
+    const identity = identities[index]!;
+    if (plan.kind === 'convert') jobs.push({ index, name: identity.name, slug: identity.slug, sha256: identity.sha256, hasSidecar: sidecars.has(sidecarFileName(identity.name)) });
   });
+  // A worker loads its modules and the gazetteer first: worth it only for enough seeds, unless --jobs asks.
+  const workers = Math.min(threads - 1, options.jobs === undefined ? Math.floor(jobs.length / MIN_SEEDS_PER_WORKER) : jobs.length - 1);
+  await convertAll(jobs, { seedsDir, paths, repeatedLines: [...repeatedLines] }, config, workers, (converted) => {
+    arrived.set(converted.index, converted);
+    flush();
+  });
+  flush();
 
   const orphans = removeOrphans(outEntries.entries, expected, options, tally, diagnostics);
+  // --check changes nothing, the cache included.
+  if (!check && contentDigest(paths) === content) {
+    const failure = cache.save();
+    if (failure !== null) process.stderr.write(`ingest cache: could not be saved in ${options.cache} (${failure}); the next run converts every seed again\n`);
+  }
   reportCandidates(candidates, seedsDir, check ? undefined : options['candidates-json']);
 
   process.stdout.write(
-    `\n${plural(identities.length, 'seed')}: ${check ? `${tally.unchanged} up to date` : `${tally.written} written, ${tally.unchanged} unchanged`}, ${tally.failed} not converted, ${plural(tally.warnings, 'warning')}${orphans.orphans > 0 ? `, ${plural(orphans.orphans, 'orphan')} ${check ? 'found' : orphans.refused ? 'kept (see above)' : 'removed'}` : ''}\n`,
+    `\n${plural(identities.length, 'seed')}: ${check ? `${tally.unchanged} up to date` : `${tally.written} written, ${tally.unchanged} unchanged`}, ${tally.failed} not converted, ${plural(tally.warnings, 'warning')}${orphans.orphans > 0 ? `, ${plural(orphans.orphans, 'orphan')} ${check ? 'found' : orphans.refused ? 'kept (see above)' : 'removed'}` : ''}${tally.cached > 0 ? ` (${tally.cached} unchanged since the last run, not converted again)` : ''}\n`,
   );
   if (check && tally.drift.length > 0) {
     process.stdout.write(`\ncontent is out of date (run \`npm run ingest\` and commit the result):\n${tally.drift.map((d) => `  ${d}`).join('\n')}\n`);
   }
   const failed = diagnostics.fatalCount > 0 || orphans.refused || (check && tally.drift.length > 0) || (options.frail && tally.warnings > 0);
   return diagnostics.finish(failed ? 1 : 0);
-}
-
-/** Convert one seed, or say why it cannot be (a problem found in pass 1, a conflict with another seed). */
-function convertSeed(identity: Identity, conflict: PipelineMessage[] | undefined, hasSidecar: boolean, seedsDir: string, config: IngestConfig): IngestResult {
-  const failed = { id: seedId(identity.name), slug: identity.slug, sha256: identity.sha256, article: null, mdx: null, sidecarMessages: [], candidates: [] };
-  if (identity.problem) return { ...failed, messages: [identity.problem] };
-  if (conflict) return { ...failed, messages: conflict };
-  const read = readSeedInput(seedsDir, identity.name, hasSidecar);
-  return 'input' in read ? ingestSeed(read.input, config) : { ...failed, ...read };
 }
 
 /**
@@ -390,10 +508,8 @@ function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
-/** One line per article: slug, date, source, entity counts, warnings. */
 /** The lines that left an article's body: a count per rule, or with `--removed` each line. */
-function removalReport(article: IngestResult['article'], each: boolean): string {
-  const removed = article?.provenance.removed ?? [];
+function removalReport(removed: ArticleReport['removed'], each: boolean): string {
   if (removed.length === 0) return '';
   const perRule = new Map<string, number>();
   for (const r of removed) perRule.set(r.rule, (perRule.get(r.rule) ?? 0) + 1);
@@ -402,12 +518,11 @@ function removalReport(article: IngestResult['article'], each: boolean): string 
   return removed.map((r) => `  ${r.line}  ${r.rule}${r.field ? ` → ${r.field}` : ''}  ${JSON.stringify(r.text)}\n`).join('');
 }
 
-function articleLine(result: IngestResult, warnings: number): string {
-  const a = result.article;
-  if (!a) return result.slug;
+/** One line per article: slug, date, source, entity counts (the warning count follows). */
+function articleLine(a: NonNullable<IngestResult['article']>): string {
   const date = a.published ?? 'no date';
   const source = a.source?.en ?? 'no source';
-  return `${a.slug}  ${date}  ${source}  people ${a.people.length}, places ${a.places.length}, orgs ${a.organizations.length}  ${plural(warnings, 'warning')}`;
+  return `${a.slug}  ${date}  ${source}  people ${a.people.length}, places ${a.places.length}, orgs ${a.organizations.length}`;
 }
 
 function reportCandidates(
@@ -439,4 +554,4 @@ function writeAtomically(path: string, text: string): string | null {
   }
 }
 
-process.exitCode = main();
+process.exitCode = await main();
