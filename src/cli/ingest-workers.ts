@@ -11,7 +11,7 @@ import { availableParallelism } from 'node:os';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { loadIngestConfig, type ContentPaths } from '../loaders/content';
 import { readSeedInput } from '../loaders/seeds';
-import { ingestSeed, type IngestConfig, type IngestResult } from '../pipeline/index';
+import type { IngestConfig, IngestResult } from '../pipeline/index';
 import { seedId } from '../pipeline/text/slug';
 
 /** One seed to convert; `index` is its place in the run. */
@@ -48,8 +48,18 @@ export function defaultThreads(): number {
   return availableParallelism();
 }
 
+type IngestSeed = typeof import('../pipeline/index').ingestSeed;
+
+/**
+ * The pipeline, loaded when there is a seed to convert: the MDX writer and its parser are the
+ * heaviest modules, and a run that finds every article up to date needs none of them.
+ */
+async function loadPipeline(): Promise<IngestSeed> {
+  return (await import('../pipeline/index')).ingestSeed;
+}
+
 /** Read one seed (and its sidecar) from disk and convert it. Never throws for bad input. */
-function convertJob(job: ConvertJob, seedsDir: string, config: IngestConfig): Converted {
+function convertJob(ingestSeed: IngestSeed, job: ConvertJob, seedsDir: string, config: IngestConfig): Converted {
   const read = readSeedInput(seedsDir, job.name, job.hasSidecar);
   if (!('input' in read)) {
     return { index: job.index, sidecarSha256: null, result: { id: seedId(job.name), slug: job.slug, sha256: job.sha256, article: null, mdx: null, candidates: [], ...read } };
@@ -76,16 +86,18 @@ export async function convertAll(jobs: readonly ConvertJob[], setup: ConvertSetu
     cursor += batch.length;
     return batch;
   };
+  if (jobs.length === 0) return;
   const workers = Array.from({ length: Math.max(0, workerCount) }, () => runWorker(setup, take, onResult, (lost) => returned.push(...lost)));
+  const ingestSeed = await loadPipeline();
   for (;;) {
     const job = returned.shift() ?? take(1)[0];
     if (job === undefined) break;
-    onResult(convertJob(job, setup.seedsDir, config));
+    onResult(convertJob(ingestSeed, job, setup.seedsDir, config));
     // Let the workers' results and requests for more seeds through between two conversions.
     if (workers.length > 0) await new Promise((resolve) => setImmediate(resolve));
   }
   await Promise.all(workers);
-  for (const job of returned) onResult(convertJob(job, setup.seedsDir, config));
+  for (const job of returned) onResult(convertJob(ingestSeed, job, setup.seedsDir, config));
 }
 
 /** One worker: feed it batches until the queue is empty; resolves when it has stopped. */
@@ -129,8 +141,9 @@ function runWorker(setup: ConvertSetup, take: (n: number) => ConvertJob[], onRes
 }
 
 /** The worker's side: load the configuration once, then convert each batch it is sent. */
-function workerMain(setup: ConvertSetup): void {
+async function workerMain(setup: ConvertSetup): Promise<void> {
   const port = parentPort!;
+  const ingestSeed = await loadPipeline();
   const loaded = loadIngestConfig(setup.paths);
   if (!loaded.config) {
     port.postMessage({ type: 'unavailable', reason: 'the content files did not load' } satisfies FromWorker);
@@ -138,10 +151,10 @@ function workerMain(setup: ConvertSetup): void {
   }
   const config: IngestConfig = { ...loaded.config, repeatedLines: new Set(setup.repeatedLines) };
   port.on('message', (batch: ConvertJob[]) => {
-    port.postMessage({ type: 'converted', results: batch.map((job) => convertJob(job, setup.seedsDir, config)) } satisfies FromWorker);
+    port.postMessage({ type: 'converted', results: batch.map((job) => convertJob(ingestSeed, job, setup.seedsDir, config)) } satisfies FromWorker);
   });
   port.postMessage({ type: 'ready' } satisfies FromWorker);
 }
 
 const started = workerData as { arshifIngest?: ConvertSetup } | null;
-if (!isMainThread && started?.arshifIngest) workerMain(started.arshifIngest);
+if (!isMainThread && started?.arshifIngest) await workerMain(started.arshifIngest);

@@ -37,6 +37,27 @@ export function foldWord(token: string): string {
   return foldArabic(token).replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
 }
 
+/** Texts whose answers a judgment keeps: more lines than a long page holds, so one page never misses. */
+const REMEMBERED_TEXTS = 4096;
+
+/**
+ * A judgment of a line that remembers its answers: furniture, headline, dates and structure each
+ * ask the same questions about the same lines, and words are split and folded for every asking.
+ * The answers depend on the text alone, so remembering them changes no result.
+ */
+function remembered(judge: (text: string) => boolean): (text: string) => boolean {
+  const answers = new Map<string, boolean>();
+  return (text) => {
+    let answer = answers.get(text);
+    if (answer === undefined) {
+      if (answers.size >= REMEMBERED_TEXTS) answers.clear();
+      answer = judge(text);
+      answers.set(text, answer);
+    }
+    return answer;
+  };
+}
+
 /** Share of a line's words that are Arabic function words (0 for a line without words). */
 export function stopWordRatio(text: string): number {
   const list = words(text);
@@ -53,24 +74,24 @@ export function stopWordRatio(text: string): number {
  * Article prose: a sentence of at least 8 words that ends like one, a shorter one of 4 words and
  * more that ends with a full stop, question or exclamation mark, or any run of 25 words and more.
  */
-export function isProse(text: string): boolean {
+export const isProse = remembered((text: string): boolean => {
   const n = words(text).length;
   // A closing credit in brackets after the full stop ("… مسلح. (رويترز)") still ends a sentence.
   const body = text.replace(/\s*\([^()]{1,40}\)\s*$/u, '').replace(/["'”»)\]]+$/u, '').trimEnd();
   return (n >= 8 && endsLikeSentence(body)) || (n >= 4 && /[.!?؟…]$/u.test(body)) || n >= 25;
-}
+});
 
 /**
  * Reads like article text even without a final full stop (a page cut mid-sentence, a standfirst):
  * at least 8 words with a comma inside or a function-word density of news prose.
  */
-export function isTextLike(text: string): boolean {
+export const isTextLike = remembered((text: string): boolean => {
   // Numbers, times and one-letter marks (ص، م) do not make a line text: a byline full of them is not.
   const n = words(text).filter((word) => /\p{L}{2}/u.test(word)).length;
   // A comma alone does not make text: bylines list a day, a time and a city between commas.
   const ratio = stopWordRatio(text);
   return n >= 8 && (ratio >= 0.15 || (ratio >= 0.08 && /[،,؛]/u.test(text)));
-}
+});
 
 /** Content words for comparing a headline with the lead: folded, without clitics, ال or function words. */
 export function contentWords(text: string): string[] {
