@@ -1,15 +1,15 @@
 /**
  * The search page's engine when the archive is opened from disk (file://), where Pagefind cannot
  * load: the offline index of src/search/offline-index.ts, loaded piece by piece with classic
- * <script> tags, behind the same browser API as Pagefind, so the search page (src/search/client.ts)
+ * <script> tags, behind the same browser API as Pagefind, so the search page (src/browser/search-page.ts)
  * reads the query, ranks, renders and keeps the URL exactly as it does online. Compiled into one
  * classic script (`offline-search/client.js`) by src/integrations/offline-search.ts.
  */
 import MiniSearch, { type AsPlainObject } from 'minisearch';
 import { searchStrings as t } from '../i18n/search';
+import { combineTerms, documentContent, MINISEARCH_OPTIONS, OFFLINE_GLOBAL, shardFileName, shardsFor, type OfflineDocument, type OfflineManifest, type TermHit } from '../search/offline-index';
 import { filePath } from '../site/urls';
-import { startSearchPage, type PagefindApi, type PagefindData, type PagefindResult, type PagefindSearch } from './client';
-import { combineTerms, documentContent, MINISEARCH_OPTIONS, OFFLINE_GLOBAL, shardFileName, shardsFor, type OfflineDocument, type OfflineManifest, type TermHit } from './offline-index';
+import { startSearchPage, type PagefindApi, type PagefindData, type PagefindResult, type PagefindSearch } from './search-page';
 
 /** This script's own address: the index lives beside it and the site root one folder up. */
 const scriptUrl = (document.currentScript as HTMLScriptElement | null)?.src ?? location.href;
@@ -112,9 +112,6 @@ const offlineApi: PagefindApi = {
   async init() {
     await loadManifest();
   },
-  async filters() {
-    return {};
-  },
   async search(text: string | null): Promise<PagefindSearch | null> {
     // A quoted phrase is Pagefind's phrase tier; here every result comes from the word search.
     if (text === null || text.startsWith('"')) return null;
@@ -128,7 +125,7 @@ const offlineApi: PagefindApi = {
       id: String(id),
       data: async () => resultData(await loadDocument(id), words),
     }));
-    return { results, filters: {} };
+    return { results };
   },
 };
 

@@ -1,15 +1,19 @@
 /**
  * The search page in the browser: reads the state from the URL, keeps the URL in step as the reader
  * types, asks Pagefind (loaded from this site's own /pagefind/) and renders results, filter counts
- * and the result count. All decisions about spelling and ranking live in the pure modules it calls.
+ * and the result count. All decisions about spelling and ranking live in the pure modules it calls
+ * (src/search/). Filter counts are the archive's, counted at build time and written into the page
+ * (src/search/facets.ts): Pagefind fetches a filter's index only once a reader uses that filter, and
+ * a search fetches no more than its words' index chunks and its results' fragments.
  */
 import { searchStrings as t } from '../i18n/search';
 import { splitLatinRuns } from '../site/latin-runs';
-import { buildExcerpt, entityMentions, findPhrase, parseEntitySpans } from './excerpt';
-import { normalizeQuery } from './normalize';
-import { mergeTiers } from './ranking';
-import { APPENDIX_SEPARATOR, FACETS, type Facet } from './record';
-import { isActive, pagefindOptions, parseSearchState, serializeSearchState, SORTS, type SearchState, type SortOrder } from './url-state';
+import { buildExcerpt, entityMentions, findPhrase, parseEntitySpans } from '../search/excerpt';
+import { shownFacetValues, type FacetCounts } from '../search/facets';
+import { normalizeQuery, type NormalizedQuery } from '../search/normalize';
+import { mergeTiers } from '../search/ranking';
+import { APPENDIX_SEPARATOR, FACETS, type Facet } from '../search/record';
+import { isActive, pagefindOptions, parseSearchState, serializeSearchState, SORTS, type SearchState, type SortOrder } from '../search/url-state';
 
 /** The part of Pagefind's browser API used here (the offline fallback implements the same). */
 export interface PagefindResult {
@@ -25,7 +29,6 @@ export interface PagefindData {
 }
 export interface PagefindSearch {
   results: PagefindResult[];
-  filters: Record<string, Record<string, number>>;
 }
 export interface PagefindApi {
   options(options: Record<string, unknown>): Promise<void>;
@@ -33,13 +36,10 @@ export interface PagefindApi {
   mergeIndex?(bundlePath: string, options: Record<string, unknown>): Promise<void>;
   init(): Promise<void>;
   search(term: string | null, options: Record<string, unknown>): Promise<PagefindSearch | null>;
-  filters(): Promise<Record<string, Record<string, number>>>;
 }
 
 const PAGE_SIZE = 10;
 const TYPING_DELAY_MS = 180;
-/** Filter values listed per facet before the rest are left to the query (selected ones always show). */
-const FACET_LIMIT = 30;
 
 /** The page's elements, found by id. */
 interface Elements {
@@ -52,15 +52,47 @@ interface Elements {
   more: HTMLButtonElement;
 }
 
+/** One search page: its elements, the state the URL mirrors, and the search under way. */
+interface SearchPage {
+  el: Elements;
+  base: string;
+  load: (base: string) => Promise<PagefindApi>;
+  /** The archive's filter counts, from the page (see src/pages/search/index.astro). */
+  totals: FacetCounts;
+  state: SearchState;
+  /** Number of the latest search; an older one that finishes late renders nothing. */
+  run: number;
+  /** Results not rendered yet ("more" renders the next page of them). */
+  pending: PagefindResult[];
+  /** The query's words in search spelling, for the excerpts. */
+  terms: string[];
+  timer: ReturnType<typeof setTimeout> | undefined;
+}
+
 function required<T extends HTMLElement>(id: string): T {
   const element = document.getElementById(id);
   if (!element) throw new Error(`The search page lacks #${id}.`);
   return element as T;
 }
 
+function findElements(): Elements {
+  return {
+    form: required('search-form'),
+    input: required('search-q'),
+    sort: required('search-sort'),
+    facets: required('search-facets'),
+    status: required('search-status'),
+    results: required('search-results'),
+    more: required('search-more'),
+  };
+}
+
 let pagefindPromise: Promise<PagefindApi> | null = null;
 
-/** Load Pagefind once, from the site's own bundle under the base path. */
+/**
+ * Load Pagefind once, from the site's own bundle under the base path. No `filters()` call: it would
+ * fetch every filter file for counts the page already has; `search()` fetches the ones a search uses.
+ */
 function loadPagefind(base: string): Promise<PagefindApi> {
   pagefindPromise ??= (async () => {
     const api = (await import(/* @vite-ignore */ `${base}pagefind/pagefind.js`)) as PagefindApi;
@@ -69,15 +101,13 @@ function loadPagefind(base: string): Promise<PagefindApi> {
     await api.init();
     // A sharded build (src/shards/plan.ts) left one bundle per article shard beside `pagefind/`.
     for (const bundle of bundlesToMerge()) await api.mergeIndex?.(`${base}${bundle}`, options);
-    // Filter counts come with search results only once the filter index is loaded.
-    await api.filters();
     return api;
   })();
   return pagefindPromise;
 }
 
 /** The extra search bundles the page names (`data-merge-bundles` on the form), relative to the base. */
-function bundlesToMerge(form: HTMLElement | null = document.getElementById('search-form')): string[] {
+export function bundlesToMerge(form: HTMLElement | null = document.getElementById('search-form')): string[] {
   const raw = form?.dataset['mergeBundles'];
   if (!raw) return [];
   try {
@@ -88,152 +118,180 @@ function bundlesToMerge(form: HTMLElement | null = document.getElementById('sear
   }
 }
 
-/**
- * Start the search page. `load` gives the search engine: Pagefind from the site by default; the
- * offline bundle passes its file:// fallback (src/search/offline-client.ts).
- */
-export function startSearchPage(base: string, load: (base: string) => Promise<PagefindApi> = loadPagefind): void {
-  const el: Elements = {
-    form: required('search-form'),
-    input: required('search-q'),
-    sort: required('search-sort'),
-    facets: required('search-facets'),
-    status: required('search-status'),
-    results: required('search-results'),
-    more: required('search-more'),
-  };
-  let state: SearchState = parseSearchState(new URLSearchParams(location.search));
-  let run = 0;
-  let pending: PagefindResult[] = [];
-  let terms: string[] = [];
-  let timer: ReturnType<typeof setTimeout> | undefined;
+/** The archive's filter counts the build wrote into the page (`#search-facet-totals`); none if absent or unreadable. */
+export function readFacetTotals(script: HTMLElement | null = document.getElementById('search-facet-totals')): FacetCounts {
+  try {
+    const parsed: unknown = JSON.parse(script?.textContent ?? '{}');
+    if (typeof parsed !== 'object' || parsed === null) return {};
+    const totals: FacetCounts = {};
+    for (const facet of FACETS) {
+      const counts: unknown = (parsed as Record<string, unknown>)[facet];
+      if (typeof counts !== 'object' || counts === null) continue;
+      totals[facet] = Object.fromEntries(Object.entries(counts).filter((entry): entry is [string, number] => typeof entry[1] === 'number'));
+    }
+    return totals;
+  } catch {
+    return {};
+  }
+}
 
+/** Put the URL's state into the form; filters stay folded on phones (results first) unless the URL uses them. */
+function showState(page: SearchPage): void {
+  const { el, state } = page;
   el.input.value = state.q;
   el.sort.value = state.sort;
-  // Filters stay folded on phones (results first) unless the URL already uses them.
   const panel = document.getElementById('search-filters-panel');
   if (panel instanceof HTMLDetailsElement) {
     panel.open = matchMedia('(min-width: 60rem)').matches || state.sort !== 'relevance' || FACETS.some((facet) => state.filters[facet].length > 0);
   }
+}
 
-  const writeUrl = (): void => {
-    history.replaceState(history.state, '', `${location.pathname}${serializeSearchState(state)}`);
-  };
+function writeUrl(state: SearchState): void {
+  history.replaceState(history.state, '', `${location.pathname}${serializeSearchState(state)}`);
+}
 
-  /** Render the next page of results; `focusFirst` moves focus to it (after "more" was pressed). */
-  const showMore = async (focusFirst = false): Promise<void> => {
-    const batch = pending.slice(0, PAGE_SIZE);
-    pending = pending.slice(PAGE_SIZE);
-    const thisRun = run;
-    const items = await Promise.all(batch.map(async (result) => renderResult(await result.data(), terms)));
-    if (thisRun !== run) return;
-    el.results.append(...items);
-    el.more.hidden = pending.length === 0;
-    if (focusFirst) items[0]?.querySelector('a')?.focus();
-  };
+/** Render the next page of results; `focusFirst` moves focus to it (after "more" was pressed). */
+async function showMore(page: SearchPage, focusFirst = false): Promise<void> {
+  const batch = page.pending.slice(0, PAGE_SIZE);
+  page.pending = page.pending.slice(PAGE_SIZE);
+  const thisRun = page.run;
+  const items = await Promise.all(batch.map(async (result) => renderResult(await result.data(), page.terms)));
+  if (thisRun !== page.run) return;
+  page.el.results.append(...items);
+  page.el.more.hidden = page.pending.length === 0;
+  if (focusFirst) items[0]?.querySelector('a')?.focus();
+}
 
-  /** `aria-busy` on the result list tells assistive technology (and tests) when a search settles. */
-  const settle = (thisRun: number): void => {
-    if (thisRun === run) el.results.setAttribute('aria-busy', 'false');
-  };
+/** `aria-busy` on the result list tells assistive technology (and tests) when a search settles. */
+function settle(page: SearchPage, thisRun: number): void {
+  if (thisRun === page.run) page.el.results.setAttribute('aria-busy', 'false');
+}
 
-  const update = async (): Promise<void> => {
-    const thisRun = ++run;
-    el.results.setAttribute('aria-busy', 'true');
-    const query = normalizeQuery(state.q);
-    terms = query.terms;
-    // The live region changes only when a count is known: announcing "searching…" on every
-    // keystroke would drown the result.
-    if (!isActive(state)) {
-      el.results.replaceChildren();
-      el.more.hidden = true;
-      el.status.textContent = t.prompt;
-    }
-    let api: PagefindApi;
-    try {
-      api = await load(base);
-    } catch {
-      el.status.textContent = t.unavailable;
-      settle(thisRun);
-      return;
-    }
-    if (!isActive(state)) {
-      const totals = await api.filters();
-      if (thisRun === run) renderFacets(el.facets, totals, state);
-      settle(thisRun);
-      return;
-    }
-    const options = pagefindOptions(state);
-    const anyFilter = Object.keys(options.filters).length > 0;
-    if (!query.text && !anyFilter) {
-      // Only punctuation typed: nothing to search for, and "everything" would be a wrong answer.
-      el.results.replaceChildren();
-      el.more.hidden = true;
-      el.status.textContent = t.noResults(state.q.trim());
-      settle(thisRun);
-      return;
-    }
-    // Whole-phrase matches first: folding makes على and علي one word, so "علي رحمون" must rank the
-    // articles that contain the name above those that merely contain both words.
-    const [phrase, loose] = await Promise.all([
-      query.phrase ? api.search(query.phrase, options) : Promise.resolve(null),
-      api.search(query.text || null, options),
-    ]);
-    if (thisRun !== run) return;
-    if (!loose) {
-      settle(thisRun);
-      return;
-    }
-    // Render from the loose results: their match positions cover every word, not just one phrase.
-    const byId = new Map(loose.results.map((result) => [result.id, result]));
-    const results = mergeTiers([phrase?.results ?? [], loose.results], (result) => result.id).map((result) => byId.get(result.id) ?? result);
-    renderFacets(el.facets, loose.filters, state);
-    el.status.textContent = results.length === 0 ? t.noResults(state.q.trim()) : t.count(results.length, state.q.trim());
-    el.results.replaceChildren();
-    pending = results;
-    await showMore();
-    settle(thisRun);
-  };
+/** Empty the result list, with `message` in the live region. */
+function clearResults(page: SearchPage, message: string): void {
+  page.el.results.replaceChildren();
+  page.el.more.hidden = true;
+  page.el.status.textContent = message;
+}
 
-  /** Run a search; a failure inside Pagefind is reported to the reader, never left spinning. */
-  const search = (): void => {
-    update().catch(() => {
-      el.status.textContent = t.unavailable;
-      el.results.setAttribute('aria-busy', 'false');
-    });
-  };
+/**
+ * Whole-phrase matches first: folding makes على and علي one word, so "علي رحمون" must rank the
+ * articles that contain the name above those that merely contain both words. Rendered from the loose
+ * results: their match positions cover every word, not just one phrase.
+ */
+async function rankedSearch(api: PagefindApi, query: NormalizedQuery, options: Record<string, unknown>): Promise<PagefindResult[] | null> {
+  const [phrase, loose] = await Promise.all([query.phrase ? api.search(query.phrase, options) : Promise.resolve(null), api.search(query.text || null, options)]);
+  if (!loose) return null;
+  const byId = new Map(loose.results.map((result) => [result.id, result]));
+  return mergeTiers([phrase?.results ?? [], loose.results], (result) => result.id).map((result) => byId.get(result.id) ?? result);
+}
 
-  const changed = (delay: number): void => {
-    writeUrl();
-    clearTimeout(timer);
-    timer = setTimeout(search, delay);
-  };
+/** Run the search the state asks for and render it; the live region changes only once a count is known. */
+async function update(page: SearchPage): Promise<void> {
+  const { el } = page;
+  const thisRun = ++page.run;
+  el.results.setAttribute('aria-busy', 'true');
+  const query = normalizeQuery(page.state.q);
+  page.terms = query.terms;
+  if (!isActive(page.state)) {
+    // Nothing asked: the prompt and the archive's counts, without loading Pagefind at all.
+    clearResults(page, t.prompt);
+    renderFacets(el.facets, page.totals, page.state);
+    settle(page, thisRun);
+    return;
+  }
+  const options = pagefindOptions(page.state);
+  if (!query.text && Object.keys(options.filters).length === 0) {
+    // Only punctuation typed: nothing to search for, and "everything" would be a wrong answer.
+    clearResults(page, t.noResults(page.state.q.trim()));
+    settle(page, thisRun);
+    return;
+  }
+  let api: PagefindApi;
+  try {
+    api = await page.load(page.base);
+  } catch {
+    el.status.textContent = t.unavailable;
+    settle(page, thisRun);
+    return;
+  }
+  const results = await rankedSearch(api, query, options);
+  if (thisRun !== page.run) return;
+  if (!results) {
+    settle(page, thisRun);
+    return;
+  }
+  renderFacets(el.facets, page.totals, page.state);
+  el.status.textContent = results.length === 0 ? t.noResults(page.state.q.trim()) : t.count(results.length, page.state.q.trim());
+  el.results.replaceChildren();
+  page.pending = results;
+  await showMore(page);
+  settle(page, thisRun);
+}
 
-  el.input.addEventListener('input', () => {
-    state = { ...state, q: el.input.value };
-    changed(TYPING_DELAY_MS);
+/** Run a search; a failure inside Pagefind is reported to the reader, never left spinning. */
+function search(page: SearchPage): void {
+  update(page).catch(() => {
+    page.el.status.textContent = t.unavailable;
+    page.el.results.setAttribute('aria-busy', 'false');
   });
+}
+
+/** The state changed: write it to the URL and search after `delay` (typing waits for a pause). */
+function changed(page: SearchPage, state: SearchState, delay: number): void {
+  page.state = state;
+  writeUrl(state);
+  clearTimeout(page.timer);
+  page.timer = setTimeout(() => search(page), delay);
+}
+
+/** The state a checkbox change leaves: its value added to or taken from its facet. */
+function toggledFilter(state: SearchState, box: HTMLInputElement): SearchState | null {
+  if (!(FACETS as readonly string[]).includes(box.name)) return null;
+  const facet = box.name as Facet;
+  const values = new Set(state.filters[facet]);
+  if (box.checked) values.add(box.value);
+  else values.delete(box.value);
+  return { ...state, filters: { ...state.filters, [facet]: [...values].sort() } };
+}
+
+function listen(page: SearchPage): void {
+  const { el } = page;
+  el.input.addEventListener('input', () => changed(page, { ...page.state, q: el.input.value }, TYPING_DELAY_MS));
   el.form.addEventListener('submit', (event) => {
     event.preventDefault();
-    state = { ...state, q: el.input.value };
-    changed(0);
+    changed(page, { ...page.state, q: el.input.value }, 0);
   });
   el.sort.addEventListener('change', () => {
-    state = { ...state, sort: (SORTS as readonly string[]).includes(el.sort.value) ? (el.sort.value as SortOrder) : 'relevance' };
-    changed(0);
+    const sort = (SORTS as readonly string[]).includes(el.sort.value) ? (el.sort.value as SortOrder) : 'relevance';
+    changed(page, { ...page.state, sort }, 0);
   });
   el.facets.addEventListener('change', (event) => {
-    const box = event.target;
-    if (!(box instanceof HTMLInputElement) || !(FACETS as readonly string[]).includes(box.name)) return;
-    const facet = box.name as Facet;
-    const values = new Set(state.filters[facet]);
-    if (box.checked) values.add(box.value);
-    else values.delete(box.value);
-    state = { ...state, filters: { ...state.filters, [facet]: [...values].sort() } };
-    changed(0);
+    const next = event.target instanceof HTMLInputElement ? toggledFilter(page.state, event.target) : null;
+    if (next) changed(page, next, 0);
   });
-  el.more.addEventListener('click', () => void showMore(true));
-  search();
+  el.more.addEventListener('click', () => void showMore(page, true));
+}
+
+/**
+ * Start the search page. `load` gives the search engine: Pagefind from the site by default; the
+ * offline bundle passes its file:// fallback (src/browser/offline-search.ts).
+ */
+export function startSearchPage(base: string, load: (base: string) => Promise<PagefindApi> = loadPagefind): void {
+  const page: SearchPage = {
+    el: findElements(),
+    base,
+    load,
+    totals: readFacetTotals(),
+    state: parseSearchState(new URLSearchParams(location.search)),
+    run: 0,
+    pending: [],
+    terms: [],
+    timer: undefined,
+  };
+  showState(page);
+  listen(page);
+  search(page);
 }
 
 /** Text as nodes, each Latin run in <bdi> as on the article pages, so "(CSTO)" never reorders a line. */
@@ -291,17 +349,13 @@ function renderResult(data: PagefindData, terms: readonly string[]): HTMLLIEleme
   return item;
 }
 
-/** Facet checkboxes with counts; the focused checkbox keeps focus across re-renders. */
+/** Facet checkboxes with the archive's counts; the focused checkbox keeps focus across re-renders. */
 function renderFacets(container: HTMLElement, counts: Record<string, Record<string, number>>, state: SearchState): void {
   const active = document.activeElement;
   const focused = active instanceof HTMLInputElement && container.contains(active) ? `${active.name}\u0000${active.value}` : null;
   const groups: HTMLElement[] = [];
   for (const facet of FACETS) {
-    const values = new Map(Object.entries(counts[facet] ?? {}));
-    for (const selected of state.filters[facet]) if (!values.has(selected)) values.set(selected, 0);
-    const ordered = [...values.entries()]
-      .sort(([a, countA], [b, countB]) => (facet === 'year' ? b.localeCompare(a) : countB - countA || a.localeCompare(b, 'ar')))
-      .filter(([value, count], index) => state.filters[facet].includes(value) || (count > 0 && index < FACET_LIMIT));
+    const ordered = shownFacetValues(facet, counts[facet] ?? {}, state.filters[facet]);
     if (ordered.length === 0) continue;
     const fieldset = document.createElement('fieldset');
     fieldset.className = 'search-facet';
@@ -319,10 +373,13 @@ function renderFacets(container: HTMLElement, counts: Record<string, Record<stri
       box.checked = state.filters[facet].includes(value);
       const name = document.createElement('bdi');
       name.textContent = value;
-      const number = document.createElement('span');
-      number.className = 'search-facet__count';
-      number.textContent = `(${count})`;
-      label.append(box, ' ', name, ' ', number);
+      label.append(box, ' ', name);
+      if (count !== null) {
+        const number = document.createElement('span');
+        number.className = 'search-facet__count';
+        number.textContent = `(${count})`;
+        label.append(' ', number);
+      }
       row.append(label);
       list.append(row);
     }

@@ -2,7 +2,7 @@
  * Astro integration for the relative-link build (the offline bundle): after the pages are written,
  * write the offline search index (src/search/offline-index.ts) from the same records as Pagefind's
  * (src/search/record-store.ts), and compile the search page's file:// engine
- * (src/search/offline-client.ts, with MiniSearch) into one classic script, `offline-search/client.js`: opened from disk, a page can load only classic scripts.
+ * (src/browser/offline-search.ts, with MiniSearch) into one classic script, `offline-search/client.js`: opened from disk, a page can load only classic scripts.
  */
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -15,7 +15,7 @@ import { readRecords, recordFolder } from '../search/record-store';
 async function compileOfflineClient(root: string): Promise<string> {
   const licence = await readFile(path.join(root, 'node_modules/minisearch/LICENSE.txt'), 'utf8');
   const result = await build({
-    entryPoints: [path.join(root, 'src/search/offline-client.ts')],
+    entryPoints: [path.join(root, 'src/browser/offline-search.ts')],
     bundle: true,
     format: 'iife',
     target: 'es2020',
@@ -28,7 +28,7 @@ async function compileOfflineClient(root: string): Promise<string> {
     banner: { js: `/*! arshif offline search. Includes MiniSearch (https://github.com/lucaong/minisearch):\n${licence.trim()}\n*/` },
     logLevel: 'silent',
   });
-  if (result.errors.length > 0) throw new Error(`src/search/offline-client.ts did not compile: ${result.errors.map((e) => e.text).join('; ')}`);
+  if (result.errors.length > 0) throw new Error(`src/browser/offline-search.ts did not compile: ${result.errors.map((e) => e.text).join('; ')}`);
   return result.outputFiles[0]!.text;
 }
 

@@ -48,6 +48,32 @@ function spellings(entity: SearchableEntity): string[] {
 }
 
 /**
+ * The filter values of one article: its year, its source, and each entity it is annotated with, by
+ * the entity's name (an id missing from the gazetteer is still a value, under its id). What the
+ * search record carries, and what the search page's build-time counts are made of.
+ */
+export function searchFilters(article: SearchableArticle, entities: ReadonlyMap<string, Pick<SearchableEntity, 'kind' | 'name'>>): Record<Facet, string[]> {
+  const filters: Record<Facet, string[]> = { year: [], source: [], person: [], place: [], organization: [] };
+  const seen = new Set<string>();
+  const annotated: Array<[EntityKind, readonly string[]]> = [
+    ['person', article.people],
+    ['place', article.places],
+    ['organization', article.organizations],
+  ];
+  for (const [kind, ids] of annotated) {
+    for (const id of ids) {
+      if (seen.has(id)) continue;
+      seen.add(id);
+      const entity = entities.get(id);
+      filters[FACET_OF_KIND[entity?.kind ?? kind]].push(entity?.name ?? id);
+    }
+  }
+  if (article.source) filters.source.push(article.source.ar);
+  if (article.published) filters.year.push(article.published.slice(0, 4));
+  return filters;
+}
+
+/**
  * Build the search record of one article. `bodyText` is the visible text of the body; `entities`
  * is the gazetteer by id (an id missing from it is still a filter value, under its id);
  * `formatDate` renders the dateline shown in results.
@@ -61,42 +87,28 @@ export function buildSearchRecord(
   const titleWords = splitWords(article.title);
   const bodyWords = splitWords(bodyText);
 
-  const filters: Record<Facet, string[]> = { year: [], source: [], person: [], place: [], organization: [] };
+  const filters = searchFilters(article, entities);
   const appendix: string[] = [];
   /** [start, end) of each entity's spellings, counted within the appendix. */
   const spans: Array<[number, number]> = [];
-  const annotated: Array<[EntityKind, readonly string[]]> = [
-    ['person', article.people],
-    ['place', article.places],
-    ['organization', article.organizations],
-  ];
-  const seenEntities = new Set<string>();
-  for (const [kind, ids] of annotated) {
-    for (const id of ids) {
-      if (seenEntities.has(id)) continue;
-      seenEntities.add(id);
-      const entity = entities.get(id);
-      filters[FACET_OF_KIND[entity?.kind ?? kind]].push(entity?.name ?? id);
-      if (!entity) continue;
-      const seenSpellings = new Set<string>();
-      const start = appendix.length;
-      for (const spelling of spellings(entity)) {
-        const words = indexWords(splitWords(spelling));
-        const key = words.join(' ');
-        if (words.length === 0 || seenSpellings.has(key)) continue;
-        seenSpellings.add(key);
-        appendix.push(APPENDIX_SEPARATOR, ...words);
-      }
-      spans.push([start, appendix.length]);
+  for (const id of new Set([...article.people, ...article.places, ...article.organizations])) {
+    const entity = entities.get(id);
+    if (!entity) continue;
+    const seenSpellings = new Set<string>();
+    const start = appendix.length;
+    for (const spelling of spellings(entity)) {
+      const words = indexWords(splitWords(spelling));
+      const key = words.join(' ');
+      if (words.length === 0 || seenSpellings.has(key)) continue;
+      seenSpellings.add(key);
+      appendix.push(APPENDIX_SEPARATOR, ...words);
     }
+    spans.push([start, appendix.length]);
   }
   if (article.source) {
-    filters.source.push(article.source.ar);
     appendix.push(APPENDIX_SEPARATOR, ...indexWords(splitWords(article.source.ar)));
     appendix.push(APPENDIX_SEPARATOR, ...indexWords(splitWords(article.source.en)));
   }
-  if (article.published) filters.year.push(article.published.slice(0, 4));
-
   const content = [...indexWords(titleWords), ...indexWords(bodyWords), ...appendix].join(' ');
   const appendixStart = titleWords.length + bodyWords.length;
   const meta: Record<string, string> = {

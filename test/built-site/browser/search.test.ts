@@ -327,16 +327,34 @@ describe('the search page state lives in the URL', () => {
     expect(slugs.sort()).toEqual(expected);
   });
 
-  it('shows filter counts that match the results each filter leaves', async () => {
-    await openSearch('طاجيكستان');
-    const label = await page.$eval('#search-facets input[name=source]', (box) => ({ value: (box as HTMLInputElement).value, text: box.closest('label')?.textContent ?? '' }));
-    const shown = Number(/\((\d+)\)/.exec(label.text)?.[1]);
-    await page.check(`#search-facets input[name=source][value="${label.value}"]`);
-    await page.waitForFunction(() => new URL(location.href).searchParams.has('source'));
-    await settle();
-    expect((await resultSlugs()).length).toBe(shown);
-    for (const facet of ['year', 'source', 'person', 'place', 'organization']) {
-      expect(await page.$$(`#search-facets input[name=${facet}]`), facet).not.toHaveLength(0);
+  it('shows the archive\'s filter counts, and fetches a filter\'s index only once that filter is used', async () => {
+    const filterFiles: string[] = [];
+    const seen = (request: { url(): string }): void => {
+      if (request.url().includes('/pagefind/filter/')) filterFiles.push(request.url());
+    };
+    page.on('request', seen);
+    try {
+      // A new page: Pagefind's own cache of filter files starts empty.
+      await page.goto(server.url('search/'));
+      await settle();
+      const unfiltered = await openSearch('طاجيكستان');
+      expect(filterFiles).toEqual([]);
+      const label = await page.$eval('#search-facets input[name=source]', (box) => ({ value: (box as HTMLInputElement).value, text: box.closest('label')?.textContent ?? '' }));
+      const shown = Number(/\((\d+)\)/.exec(label.text)?.[1]);
+      // The count is the archive's: every article from that source, whatever the query.
+      expect(shown).toBe(articles.filter((a) => a.source?.ar === label.value).length);
+      await page.check(`#search-facets input[name=source][value="${label.value}"]`);
+      await page.waitForFunction(() => new URL(location.href).searchParams.has('source'));
+      await settle();
+      const matching = unfiltered.filter((slug) => articles.find((a) => a.slug === slug)?.source?.ar === label.value);
+      expect((await resultSlugs()).map((href) => href.split('/').at(-2)).sort()).toEqual(matching.sort());
+      expect((await resultSlugs()).length).toBeLessThanOrEqual(shown);
+      expect(filterFiles.length).toBeGreaterThan(0);
+      for (const facet of ['year', 'source', 'person', 'place', 'organization']) {
+        expect(await page.$$(`#search-facets input[name=${facet}]`), facet).not.toHaveLength(0);
+      }
+    } finally {
+      page.off('request', seen);
     }
   });
 
