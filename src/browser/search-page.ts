@@ -194,10 +194,12 @@ async function update(page: SearchPage): Promise<void> {
   const query = normalizeQuery(page.state.q);
   page.terms = query.terms;
   if (!isActive(page.state)) {
-    // Nothing asked: the prompt and the archive's counts, without loading Pagefind at all.
+    // Nothing asked: the prompt and the archive's counts need no Pagefind. It loads meanwhile (its
+    // runtime, no index), as a reader on an empty search page is about to type.
     clearResults(page, t.prompt);
     renderFacets(el.facets, page.totals, page.state);
     settle(page, thisRun);
+    page.load(page.base).catch(() => undefined);
     return;
   }
   const options = pagefindOptions(page.state);
