@@ -91,7 +91,7 @@ interface BuildRun {
 
 /** Forget everything a previous build left (content store, caches, output): a cold build. */
 function coldState(project: string, articlesDir: string): void {
-  for (const dir of ['dist', '.astro', 'node_modules/.astro', 'node_modules/.vite']) rmSync(path.join(project, dir), { recursive: true, force: true });
+  for (const dir of ['dist', '.astro', 'node_modules/.astro', 'node_modules/.vite', 'node_modules/.cache/arshif']) rmSync(path.join(project, dir), { recursive: true, force: true });
   rmSync(articlesDir, { recursive: true, force: true });
 }
 
@@ -231,6 +231,7 @@ async function main(): Promise<void> {
       ['peak memory (largest process)', gb(b.peak), gb(a.peak), ratio(a.peak, b.peak)],
       ['ingest (bare: trivial wrap)', `${Math.round(N / b.ingest)} articles/s`, `${Math.round(N / a.ingest)} articles/s`, ratio(a.ingest, b.ingest)],
       ['search indexing', s(b.search), s(a.search), ratio(a.search, b.search)],
+      ['one-article re-ingest (bare: the one file)', s(bareIncremental.ingest), s(arshifIncremental.ingest), ratio(arshifIncremental.ingest, bareIncremental.ingest)],
       ['one-article rebuild', `${s(bareIncremental.full)} (${((bareIncremental.full / b.full) * 100).toFixed(0)} % of cold)`, `${s(arshifIncremental.full)} (${((arshifIncremental.full / a.full) * 100).toFixed(0)} % of cold)`, ratio(arshifIncremental.full, bareIncremental.full)],
       ['output (dist/)', mb(size.bare), mb(size.arshif), ratio(size.arshif, size.bare)],
       ['article page, compressed, all it loads', `${kb(weights.bare.bytes)} (${weights.bare.requests} req.)`, `${kb(weights.arshif.bytes)} (${weights.arshif.requests} req.)`, ratio(weights.arshif.bytes, weights.bare.bytes)],

@@ -75,43 +75,56 @@ function convertJob(ingestSeed: IngestSeed, job: ConvertJob, seedsDir: string, c
 type FromWorker = { type: 'ready' } | { type: 'unavailable'; reason: string } | { type: 'converted'; results: Converted[] };
 
 /**
- * Convert `jobs` on `threads` threads (the main one included), calling `onResult` for each as it
- * is done. `config` is the main thread's, already loaded; workers load their own from `setup`.
+ * Convert `jobs` on the main thread and `workerCount` workers, calling `onResult` for each as it is
+ * done. `config` is the main thread's, already loaded; workers load their own from `setup`.
+ * Returns how many threads converted at least one seed.
  */
-export async function convertAll(jobs: readonly ConvertJob[], setup: ConvertSetup, config: IngestConfig, workerCount: number, onResult: (converted: Converted) => void): Promise<void> {
+export async function convertAll(jobs: readonly ConvertJob[], setup: ConvertSetup, config: IngestConfig, workerCount: number, onResult: (converted: Converted) => void): Promise<number> {
   let cursor = 0;
+  let busyWorkers = 0;
   const returned: ConvertJob[] = [];
   const take = (n: number): ConvertJob[] => {
     const batch = jobs.slice(cursor, cursor + n);
     cursor += batch.length;
     return batch;
   };
-  if (jobs.length === 0) return;
-  const workers = Array.from({ length: Math.max(0, workerCount) }, () => runWorker(setup, take, onResult, (lost) => returned.push(...lost)));
+  if (jobs.length === 0) return 0;
+  const workers = Array.from({ length: Math.max(0, workerCount) }, () =>
+    runWorker(setup, take, onResult, (lost) => returned.push(...lost)).then((converted) => {
+      if (converted) busyWorkers++;
+    }),
+  );
   const ingestSeed = await loadPipeline();
+  let mainConverted = false;
   for (;;) {
     const job = returned.shift() ?? take(1)[0];
     if (job === undefined) break;
+    mainConverted = true;
     onResult(convertJob(ingestSeed, job, setup.seedsDir, config));
     // Let the workers' results and requests for more seeds through between two conversions.
     if (workers.length > 0) await new Promise((resolve) => setImmediate(resolve));
   }
   await Promise.all(workers);
-  for (const job of returned) onResult(convertJob(ingestSeed, job, setup.seedsDir, config));
+  for (const job of returned) {
+    mainConverted = true;
+    onResult(convertJob(ingestSeed, job, setup.seedsDir, config));
+  }
+  return busyWorkers + (mainConverted ? 1 : 0);
 }
 
-/** One worker: feed it batches until the queue is empty; resolves when it has stopped. */
-function runWorker(setup: ConvertSetup, take: (n: number) => ConvertJob[], onResult: (converted: Converted) => void, giveBack: (jobs: ConvertJob[]) => void): Promise<void> {
+/** One worker: feed it batches until the queue is empty; resolves, once it has stopped, with whether it converted any. */
+function runWorker(setup: ConvertSetup, take: (n: number) => ConvertJob[], onResult: (converted: Converted) => void, giveBack: (jobs: ConvertJob[]) => void): Promise<boolean> {
   return new Promise((resolve) => {
     const outstanding = new Map<number, ConvertJob>();
     let stopped = false;
+    let converted = false;
     const worker = new Worker(new URL(import.meta.url), { workerData: { arshifIngest: setup } });
     const stop = (): void => {
       if (stopped) return;
       stopped = true;
       giveBack([...outstanding.values()]);
       outstanding.clear();
-      void worker.terminate().finally(resolve);
+      void worker.terminate().finally(() => resolve(converted));
     };
     const send = (): void => {
       const batch = take(BATCH);
@@ -127,9 +140,10 @@ function runWorker(setup: ConvertSetup, take: (n: number) => ConvertJob[], onRes
         send();
         send();
       } else if (message.type === 'converted') {
-        for (const converted of message.results) {
-          outstanding.delete(converted.index);
-          onResult(converted);
+        for (const result of message.results) {
+          outstanding.delete(result.index);
+          converted = true;
+          onResult(result);
         }
         send();
       } else stop();

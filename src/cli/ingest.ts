@@ -36,6 +36,7 @@ Convert every seeds/*.txt into content/articles/<slug>.mdx.
 
 Options:
   --check                 change nothing; exit 1 if any article is missing, stale or orphaned
+                          (every seed is converted: --check never relies on the cache)
   --seeds DIR             folder of seed .txt files (default: seeds)
   --out DIR               folder for the .mdx files (default: content/articles)
   --prune                 allow removing every article, or more than ${MAX_UNPRUNED_REMOVALS}, in one run
@@ -47,7 +48,7 @@ Options:
   --gazetteer DIR         gazetteer folder (default: content/gazetteer)
   --jobs N                threads converting seeds (default: one per core)
   --cache DIR             where to keep the ingest cache (default: node_modules/.cache/arshif)
-  --no-cache              convert every seed, ignoring and not updating the cache
+  --no-cache              convert every seed, without reading or updating the cache
   --help                  show this text`;
 
 /** Where a seeds-folder entry stands before conversion. */
@@ -298,7 +299,9 @@ async function run(): Promise<number> {
     if (!seedNames.has(`${id}.txt`)) diagnostics.add(join(seedsDir, sidecar), [warning('orphaned-sidecar', `there is no seed ${id}.txt for this sidecar; rename or delete it`)]);
   }
 
-  const cache = options['no-cache'] ? IngestCache.disabled() : IngestCache.open(options.cache, outDir, codeDigest());
+  // --check converts every seed: what it vouches for is never taken from a cache, so a cache that
+  // went wrong (or was tampered with) can slow a run but never pass a stale article.
+  const cache = options['no-cache'] || check ? IngestCache.disabled() : IngestCache.open(options.cache, outDir, codeDigest());
   const { identities, repeatedLines } = identifySeeds(seeds, cache);
   const config = { ...loaded.config, repeatedLines };
   const conflicts = findConflicts(identities.filter((identity) => !identity.problem));
@@ -403,15 +406,15 @@ async function run(): Promise<number> {
   });
   // A worker loads its modules and the gazetteer first: worth it only for enough seeds, unless --jobs asks.
   const workers = Math.min(threads - 1, options.jobs === undefined ? Math.floor(jobs.length / MIN_SEEDS_PER_WORKER) : jobs.length - 1);
-  await convertAll(jobs, { seedsDir, paths, repeatedLines: [...repeatedLines] }, config, workers, (converted) => {
+  const busyThreads = await convertAll(jobs, { seedsDir, paths, repeatedLines: [...repeatedLines] }, config, workers, (converted) => {
     arrived.set(converted.index, converted);
     flush();
   });
   flush();
+  if (busyThreads > 1) process.stderr.write(`ingest: ${plural(jobs.length, 'seed')} converted on ${busyThreads} threads\n`);
 
   const orphans = removeOrphans(outEntries.entries, expected, options, tally, diagnostics);
-  // --check changes nothing, the cache included.
-  if (!check && contentDigest(paths) === content) {
+  if (!check && !options['no-cache'] && contentDigest(paths) === content) {
     const failure = cache.save();
     if (failure !== null) process.stderr.write(`ingest cache: could not be saved in ${options.cache} (${failure}); the next run converts every seed again\n`);
   }

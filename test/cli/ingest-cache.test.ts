@@ -4,6 +4,7 @@
  * sidecar, the article on disk — makes it converted again, a broken cache is only a slower run,
  * and converting on several threads writes and prints exactly what one thread does.
  */
+import { createHash } from 'node:crypto';
 import { cpSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -100,18 +101,40 @@ describe('ingest cache', () => {
     expect(readFileSync(join(w.out, ARTICLE_004), 'utf8')).toContain('category: تقارير');
   });
 
-  it('never vouches for an article edited by hand: --check reports it stale, ingest restores it', () => {
+  it('never vouches for an article edited by hand: --check (which never reads the cache) reports it stale, ingest restores it', () => {
     const w = workspace();
     expect(ingest(w.args).status).toBe(0);
     const article = join(w.out, ARTICLE_004);
     const original = readFileSync(article, 'utf8');
-    writeFileSync(article, original.replace(/\n$/u, '\nسطر أضيف باليد\n'));
+    const edited = original.replace(/\n$/u, '\nسطر أضيف باليد\n');
+    writeFileSync(article, edited);
+    // Even a cache that vouches for the edited file (tampered with, or wrong) cannot make --check pass.
+    const cacheDir = w.args[w.args.indexOf('--cache') + 1]!;
+    const cacheFile = join(cacheDir, readdirSync(cacheDir).find((name) => name.endsWith('.json'))!);
+    const cache = JSON.parse(readFileSync(cacheFile, 'utf8')) as { articles: Record<string, { mdxSha256: string }> };
+    cache.articles['004_7e73e5d89ee22f4a.txt']!.mdxSha256 = createHash('sha256').update(edited).digest('hex');
+    writeFileSync(cacheFile, JSON.stringify(cache));
     const check = ingest([...w.args, '--check']);
     expect(check.status).toBe(1);
     expect(check.stdout).toContain(`stale: ${article}`);
-    expect(skipped(check.stdout)).toBe(4);
+    expect(skipped(check.stdout)).toBe(0);
+    expect(check.stdout).toContain('5 seeds: 4 up to date');
+    // A plain run trusts the local cache it wrote; --no-cache restores the article.
+    const again = ingest([...w.args, '--no-cache']);
+    expect(again.stdout).toMatch(/^004-7e73e5d89ee22f4a .* updated$/mu);
+    expect(readFileSync(article, 'utf8')).toBe(original);
+    expect(ingest([...w.args, '--check']).status).toBe(0);
+  });
+
+  it('converts an article edited by hand again and writes it back', () => {
+    const w = workspace();
+    expect(ingest(w.args).status).toBe(0);
+    const article = join(w.out, ARTICLE_004);
+    const original = readFileSync(article, 'utf8');
+    writeFileSync(article, original.replace('titleSource: headline', 'titleSource: editor'));
     const again = ingest(w.args);
     expect(again.stdout).toMatch(/^004-7e73e5d89ee22f4a .* updated$/mu);
+    expect(skipped(again.stdout)).toBe(4);
     expect(readFileSync(article, 'utf8')).toBe(original);
   });
 
@@ -146,21 +169,26 @@ describe('ingest cache', () => {
 describe('ingest on several threads', () => {
   it('writes and prints exactly what one thread does', () => {
     const w = workspace();
-    // The realistic pages of the corpus, under seed names: many shapes, warnings and removals.
+    // The realistic pages of the corpus (many shapes, warnings and removals), each several times
+    // with a closing line of its own so no two seeds share a text: enough work that the worker
+    // threads have started long before the main thread could finish alone.
     for (const dir of ['pages', 'held-back']) {
       for (const name of readdirSync(join(root, 'test/corpus', dir)).filter((n) => n.endsWith('.txt'))) {
-        cpSync(join(root, 'test/corpus', dir, name), join(w.seeds, `${dir === 'pages' ? 1 : 2}${name}`));
+        const text = readFileSync(join(root, 'test/corpus', dir, name), 'utf8');
+        for (let copy = 0; copy < 6; copy++) writeFileSync(join(w.seeds, `${copy}${dir[0]}${name}`), `${text}\nنسخة رقم ${copy} من الصفحة.\n`);
       }
     }
     const one = ingest([...w.args, '--no-cache', '--jobs', '1', '--removed']);
     const threaded = workspace();
     cpSync(w.seeds, threaded.seeds, { recursive: true });
-    const two = ingest([...threaded.args, '--no-cache', '--jobs', '3', '--removed']);
-    expect(two.status).toBe(one.status);
-    expect(readdirSync(w.out).length).toBeGreaterThan(50);
+    const three = ingest([...threaded.args, '--no-cache', '--jobs', '3', '--removed']);
+    expect(three.status).toBe(one.status);
+    expect(readdirSync(w.out).length).toBeGreaterThan(300);
+    expect(three.stderr).toMatch(/^ingest: \d+ seeds converted on [23] threads$/mu);
+    expect(one.stderr).not.toMatch(/converted on/u);
     expect(folder(threaded.out)).toEqual(folder(w.out));
-    const paths = (text: string, base: string) => text.split(base).join('<dir>');
-    expect(paths(two.stdout, join(threaded.seeds, '..'))).toBe(paths(one.stdout, join(w.seeds, '..')));
-    expect(paths(two.stderr, join(threaded.seeds, '..'))).toBe(paths(one.stderr, join(w.seeds, '..')));
+    const same = (text: string, base: string) => text.split(base).join('<dir>').replace(/^ingest: .*\n/gmu, '');
+    expect(same(three.stdout, join(threaded.seeds, '..'))).toBe(same(one.stdout, join(w.seeds, '..')));
+    expect(same(three.stderr, join(threaded.seeds, '..'))).toBe(same(one.stderr, join(w.seeds, '..')));
   });
 });
