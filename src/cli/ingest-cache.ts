@@ -9,7 +9,10 @@
  *   the repeated-across-seeds lines the seed contains, and — for the whole file — the source of
  *   every module ingest runs, the installed packages and the Node version (`codeDigest`);
  * - the article on disk hashes to the MDX that run wrote or found. A hand-edited, deleted or
- *   replaced article is converted again, so `--check` still reports it as stale.
+ *   replaced article is converted again and written back.
+ *
+ * `--check` never reads the cache: it converts every seed, so what it vouches for never depends on
+ * what a cache file says.
  *
  * It lives in `node_modules/.cache/arshif/` (never committed, removed with node_modules), one file
  * per output folder; `--cache DIR` puts it elsewhere and `--no-cache` ignores it. A missing,
