@@ -184,6 +184,11 @@ export class IngestCache {
     if (this.file !== null) this.next.shortLines[seedSha256] = lines;
   }
 
+  /** Whether the last run recorded an article for `seedName` (whatever its key). */
+  knows(seedName: string): boolean {
+    return Object.hasOwn(this.previous.articles, seedName);
+  }
+
   /** What the last run recorded for `seedName`, when its key is `key`. */
   article(seedName: string, key: string): CachedArticle | undefined {
     const entry = Object.hasOwn(this.previous.articles, seedName) ? this.previous.articles[seedName] : undefined;

@@ -30,13 +30,6 @@ export interface Converted {
   sidecarSha256: string | null;
 }
 
-/** What a worker needs to convert seeds as the main thread would. */
-interface ConvertSetup {
-  seedsDir: string;
-  paths: ContentPaths;
-  repeatedLines: string[];
-}
-
 /** Seeds sent to a worker at once; two batches are in flight so a worker never waits. */
 const BATCH = 8;
 
@@ -73,89 +66,151 @@ function convertJob(ingestSeed: IngestSeed, job: ConvertJob, seedsDir: string, c
 }
 
 type FromWorker = { type: 'ready' } | { type: 'unavailable'; reason: string } | { type: 'converted'; results: Converted[] };
+type ToWorker = { type: 'lines'; repeatedLines: string[] } | { type: 'convert'; jobs: ConvertJob[] };
+
+/** The work of one run, handed to the workers once pass 1 has found the repeated lines. */
+interface WorkSource {
+  repeatedLines: string[];
+  take(n: number): ConvertJob[];
+  onResult(converted: Converted): void;
+  giveBack(jobs: ConvertJob[]): void;
+}
 
 /**
- * Convert `jobs` on the main thread and `workerCount` workers, calling `onResult` for each as it is
- * done. `config` is the main thread's, already loaded; workers load their own from `setup`.
+ * Worker threads started before they have work: loading the modules and the gazetteer (about
+ * 0.7 s) overlaps pass 1 on the main thread. `feed` gives them the run's seeds; a worker stops
+ * when the queue is empty, when `release` finds it idle, or when it fails.
+ */
+export class WorkerPool {
+  private source: WorkSource | null = null;
+  private readonly kicks: Array<() => void> = [];
+  private readonly idleStops: Array<() => void> = [];
+  private readonly stops: Array<() => void> = [];
+  private readonly stopped: Array<Promise<boolean>> = [];
+
+  constructor(count: number, seedsDir: string, paths: ContentPaths) {
+    for (let i = 0; i < count; i++) this.stopped.push(this.start({ seedsDir, paths }));
+  }
+
+  get size(): number {
+    return this.stopped.length;
+  }
+
+  feed(source: WorkSource): void {
+    this.source = source;
+    for (const kick of this.kicks) kick();
+  }
+
+  /** Stop the workers that hold no seeds (still loading, or idle). */
+  release(): void {
+    for (const stop of this.idleStops) stop();
+  }
+
+  /** Stop every worker now (a run that ends early must not be kept alive by them). */
+  terminate(): void {
+    for (const stop of this.stops) stop();
+  }
+
+  /** Resolves when every worker has stopped, with how many converted at least one seed. */
+  async finished(): Promise<number> {
+    return (await Promise.all(this.stopped)).filter(Boolean).length;
+  }
+
+  private start(setup: { seedsDir: string; paths: ContentPaths }): Promise<boolean> {
+    return new Promise((resolve) => {
+      const outstanding = new Map<number, ConvertJob>();
+      let ready = false;
+      let begun = false;
+      let stopped = false;
+      let converted = false;
+      const worker = new Worker(new URL(import.meta.url), { workerData: { arshifIngest: setup } });
+      const post = (message: ToWorker): void => worker.postMessage(message);
+      const stop = (): void => {
+        if (stopped) return;
+        stopped = true;
+        if (outstanding.size > 0) this.source?.giveBack([...outstanding.values()]);
+        outstanding.clear();
+        void worker.terminate().finally(() => resolve(converted));
+      };
+      const send = (): void => {
+        if (stopped || this.source === null) return;
+        const jobs = this.source.take(BATCH);
+        if (jobs.length === 0) {
+          if (outstanding.size === 0) stop();
+          return;
+        }
+        for (const job of jobs) outstanding.set(job.index, job);
+        post({ type: 'convert', jobs });
+      };
+      const kick = (): void => {
+        if (!ready || begun || stopped || this.source === null) return;
+        begun = true;
+        post({ type: 'lines', repeatedLines: this.source.repeatedLines });
+        send();
+        send();
+      };
+      this.kicks.push(kick);
+      this.stops.push(stop);
+      this.idleStops.push(() => {
+        if (outstanding.size === 0) stop();
+      });
+      worker.on('message', (message: FromWorker) => {
+        if (message.type === 'ready') {
+          ready = true;
+          kick();
+        } else if (message.type === 'converted') {
+          for (const result of message.results) {
+            outstanding.delete(result.index);
+            converted = true;
+            this.source?.onResult(result);
+          }
+          send();
+        } else stop();
+      });
+      // A worker that throws or exits early: its seeds go back to the main thread.
+      worker.on('error', stop);
+      worker.on('exit', stop);
+    });
+  }
+}
+
+/**
+ * Convert `jobs` on the main thread and the workers of `pool` (none: null), calling `onResult` for
+ * each as it is done. `config` is the main thread's, already loaded; workers load their own.
  * Returns how many threads converted at least one seed.
  */
-export async function convertAll(jobs: readonly ConvertJob[], setup: ConvertSetup, config: IngestConfig, workerCount: number, onResult: (converted: Converted) => void): Promise<number> {
+export async function convertAll(jobs: readonly ConvertJob[], seedsDir: string, repeatedLines: readonly string[], config: IngestConfig, pool: WorkerPool | null, onResult: (converted: Converted) => void): Promise<number> {
   let cursor = 0;
-  let busyWorkers = 0;
   const returned: ConvertJob[] = [];
   const take = (n: number): ConvertJob[] => {
     const batch = jobs.slice(cursor, cursor + n);
     cursor += batch.length;
     return batch;
   };
-  if (jobs.length === 0) return 0;
-  const workers = Array.from({ length: Math.max(0, workerCount) }, () =>
-    runWorker(setup, take, onResult, (lost) => returned.push(...lost)).then((converted) => {
-      if (converted) busyWorkers++;
-    }),
-  );
-  const ingestSeed = await loadPipeline();
+  pool?.feed({ repeatedLines: [...repeatedLines], take, onResult, giveBack: (lost) => returned.push(...lost) });
   let mainConverted = false;
+  const ingestSeed = jobs.length > 0 ? await loadPipeline() : null;
+  const convert = (job: ConvertJob): void => {
+    mainConverted = true;
+    onResult(convertJob(ingestSeed!, job, seedsDir, config));
+  };
   for (;;) {
     const job = returned.shift() ?? take(1)[0];
     if (job === undefined) break;
-    mainConverted = true;
-    onResult(convertJob(ingestSeed, job, setup.seedsDir, config));
+    convert(job);
     // Let the workers' results and requests for more seeds through between two conversions.
-    if (workers.length > 0) await new Promise((resolve) => setImmediate(resolve));
+    if (pool !== null) await new Promise((resolve) => setImmediate(resolve));
   }
-  await Promise.all(workers);
-  for (const job of returned) {
-    mainConverted = true;
-    onResult(convertJob(ingestSeed, job, setup.seedsDir, config));
-  }
+  // The queue is empty: workers still loading have nothing to do; the others finish their batches.
+  pool?.release();
+  const busyWorkers = pool === null ? 0 : await pool.finished();
+  // Seeds a failing worker gave back after the queue ran dry.
+  for (const job of returned.splice(0)) convert(job);
   return busyWorkers + (mainConverted ? 1 : 0);
 }
 
-/** One worker: feed it batches until the queue is empty; resolves, once it has stopped, with whether it converted any. */
-function runWorker(setup: ConvertSetup, take: (n: number) => ConvertJob[], onResult: (converted: Converted) => void, giveBack: (jobs: ConvertJob[]) => void): Promise<boolean> {
-  return new Promise((resolve) => {
-    const outstanding = new Map<number, ConvertJob>();
-    let stopped = false;
-    let converted = false;
-    const worker = new Worker(new URL(import.meta.url), { workerData: { arshifIngest: setup } });
-    const stop = (): void => {
-      if (stopped) return;
-      stopped = true;
-      giveBack([...outstanding.values()]);
-      outstanding.clear();
-      void worker.terminate().finally(() => resolve(converted));
-    };
-    const send = (): void => {
-      const batch = take(BATCH);
-      if (batch.length === 0) {
-        if (outstanding.size === 0) stop();
-        return;
-      }
-      for (const job of batch) outstanding.set(job.index, job);
-      worker.postMessage(batch);
-    };
-    worker.on('message', (message: FromWorker) => {
-      if (message.type === 'ready') {
-        send();
-        send();
-      } else if (message.type === 'converted') {
-        for (const result of message.results) {
-          outstanding.delete(result.index);
-          converted = true;
-          onResult(result);
-        }
-        send();
-      } else stop();
-    });
-    // A worker that throws or exits early: its seeds go back to the main thread.
-    worker.on('error', stop);
-    worker.on('exit', stop);
-  });
-}
-
-/** The worker's side: load the configuration once, then convert each batch it is sent. */
-async function workerMain(setup: ConvertSetup): Promise<void> {
+/** The worker's side: load the configuration and the pipeline, then convert each batch it is sent. */
+async function workerMain(setup: { seedsDir: string; paths: ContentPaths }): Promise<void> {
   const port = parentPort!;
   const ingestSeed = await loadPipeline();
   const loaded = loadIngestConfig(setup.paths);
@@ -163,12 +218,14 @@ async function workerMain(setup: ConvertSetup): Promise<void> {
     port.postMessage({ type: 'unavailable', reason: 'the content files did not load' } satisfies FromWorker);
     return;
   }
-  const config: IngestConfig = { ...loaded.config, repeatedLines: new Set(setup.repeatedLines) };
-  port.on('message', (batch: ConvertJob[]) => {
-    port.postMessage({ type: 'converted', results: batch.map((job) => convertJob(ingestSeed, job, setup.seedsDir, config)) } satisfies FromWorker);
+  const base = loaded.config;
+  let config: IngestConfig = base;
+  port.on('message', (message: ToWorker) => {
+    if (message.type === 'lines') config = { ...base, repeatedLines: new Set(message.repeatedLines) };
+    else port.postMessage({ type: 'converted', results: message.jobs.map((job) => convertJob(ingestSeed, job, setup.seedsDir, config)) } satisfies FromWorker);
   });
   port.postMessage({ type: 'ready' } satisfies FromWorker);
 }
 
-const started = workerData as { arshifIngest?: ConvertSetup } | null;
+const started = workerData as { arshifIngest?: { seedsDir: string; paths: ContentPaths } } | null;
 if (!isMainThread && started?.arshifIngest) await workerMain(started.arshifIngest);

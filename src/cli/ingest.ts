@@ -16,7 +16,7 @@ import { MAX_SIDECAR_BYTES } from '../pipeline/page/sidecar';
 import { readSeed } from '../pipeline/text/read';
 import type { IngestResult } from '../pipeline/index';
 import { articleKey, codeDigest, contentDigest, DEFAULT_CACHE_DIR, IngestCache, sha256, type ArticleReport } from './ingest-cache';
-import { convertAll, defaultThreads, MIN_SEEDS_PER_WORKER, type ConvertJob, type Converted } from './ingest-workers';
+import { convertAll, defaultThreads, MIN_SEEDS_PER_WORKER, WorkerPool, type ConvertJob, type Converted } from './ingest-workers';
 import { fatal, warning, type PipelineMessage } from '../pipeline/messages';
 import { articleSlug, seedId } from '../pipeline/text/slug';
 import { seedFileName } from '../schema';
@@ -60,6 +60,9 @@ interface SeedEntry {
   problem?: PipelineMessage;
 }
 
+/** The conversion threads of this run, stopped however the run ends. */
+let pool: WorkerPool | null = null;
+
 async function main(): Promise<number> {
   try {
     return await run();
@@ -68,6 +71,8 @@ async function main(): Promise<number> {
     const cause = error instanceof Error ? error.message : String(error);
     process.stderr.write(`ingest stopped: ${cause}\nNothing after this point was written. Report this with the command you ran (see SECURITY.md for security problems).\n`);
     return 2;
+  } finally {
+    pool?.terminate();
   }
 }
 
@@ -302,6 +307,11 @@ async function run(): Promise<number> {
   // --check converts every seed: what it vouches for is never taken from a cache, so a cache that
   // went wrong (or was tampered with) can slow a run but never pass a stale article.
   const cache = options['no-cache'] || check ? IngestCache.disabled() : IngestCache.open(options.cache, outDir, codeDigest());
+  // Seeds the cache knows no article for will be converted: when there are enough, the workers
+  // start now and load while pass 1 reads the seeds.
+  const workersFor = (seedCount: number): number => Math.min(threads - 1, options.jobs === undefined ? Math.floor(seedCount / MIN_SEEDS_PER_WORKER) : seedCount - 1);
+  const unknown = seeds.filter((seed) => !seed.problem && !cache.knows(seed.name)).length;
+  if (workersFor(unknown) > 0) pool = new WorkerPool(workersFor(unknown), seedsDir, paths);
   const { identities, repeatedLines } = identifySeeds(seeds, cache);
   const config = { ...loaded.config, repeatedLines };
   const conflicts = findConflicts(identities.filter((identity) => !identity.problem));
@@ -404,9 +414,9 @@ async function run(): Promise<number> {
     const identity = identities[index]!;
     if (plan.kind === 'convert') jobs.push({ index, name: identity.name, slug: identity.slug, sha256: identity.sha256, hasSidecar: sidecars.has(sidecarFileName(identity.name)) });
   });
-  // A worker loads its modules and the gazetteer first: worth it only for enough seeds, unless --jobs asks.
-  const workers = Math.min(threads - 1, options.jobs === undefined ? Math.floor(jobs.length / MIN_SEEDS_PER_WORKER) : jobs.length - 1);
-  const busyThreads = await convertAll(jobs, { seedsDir, paths, repeatedLines: [...repeatedLines] }, config, workers, (converted) => {
+  // Known seeds that changed (an edited gazetteer changes every key) may still call for workers.
+  if (pool === null && workersFor(jobs.length) > 0) pool = new WorkerPool(workersFor(jobs.length), seedsDir, paths);
+  const busyThreads = await convertAll(jobs, seedsDir, [...repeatedLines], config, pool, (converted) => {
     arrived.set(converted.index, converted);
     flush();
   });
