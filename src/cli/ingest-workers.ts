@@ -92,10 +92,6 @@ export class WorkerPool {
     for (let i = 0; i < count; i++) this.stopped.push(this.start({ seedsDir, paths }));
   }
 
-  get size(): number {
-    return this.stopped.length;
-  }
-
   feed(source: WorkSource): void {
     this.source = source;
     for (const kick of this.kicks) kick();
