@@ -252,6 +252,11 @@ async function main(): Promise<void> {
     for (const row of rows) console.log(`| ${row.join(' | ')} |`);
     console.log('\n| budget | result | |\n|---|---|---|');
     for (const [name, pass, value] of budgets) console.log(`| ${name} | ${value} | ${pass ? 'PASS' : 'FAIL'} |`);
+    for (const [who, which] of [['bare', 'first'], ['arshif', 'first'], ['bare', 'second'], ['arshif', 'second']] as const) {
+      const transfer = searches[who][which];
+      console.log(`\n${which} search, ${who}: every request, bytes as sent (text gzipped)`);
+      transfer.files.forEach((file, i) => console.log(`  ${kb(transfer.sizes[i] ?? 0).padStart(9)}  ${file}`));
+    }
     console.log(`\ncold builds (s): bare ${runs.bare.map((r) => r.full.toFixed(1)).join(', ')}; arshif ${runs.arshif.map((r) => r.full.toFixed(1)).join(', ')}`);
     console.log(`arshif build split (median): ingest ${s(a.ingest)}, astro ${s(med(runs.arshif, 'astro'))}, search indexing ${s(a.search)}`);
   } finally {

@@ -90,6 +90,8 @@ export interface Transfer {
   bytes: number;
   requests: number;
   files: string[];
+  /** Bytes of each response, in the order of `files`. */
+  sizes: number[];
 }
 
 /** A static server under `base` that counts what it sends. */
@@ -109,7 +111,7 @@ const COMPRESSIBLE = /^(text\/|application\/(javascript|json|xml|wasm)|image\/sv
  * at their gzip size, as a static host serves them.
  */
 export async function startCountingServer(rootDir: string, base: string, compressed = false): Promise<CountingServer> {
-  let bucket: Transfer = { bytes: 0, requests: 0, files: [] };
+  let bucket: Transfer = { bytes: 0, requests: 0, files: [], sizes: [] };
   let inFlight = 0;
   let lastFinished = performance.now();
   const server = await startStaticServer(rootDir, base, (_req, res, url) => {
@@ -150,6 +152,7 @@ export async function startCountingServer(rootDir: string, base: string, compres
         counted.bytes += bytes;
         counted.requests += 1;
         counted.files.push(url.replace(base, ''));
+        counted.sizes.push(bytes);
       }
       inFlight -= 1;
       lastFinished = performance.now();
@@ -158,12 +161,12 @@ export async function startCountingServer(rootDir: string, base: string, compres
   return {
     url: (pathBelowBase) => server.url(pathBelowBase),
     tally: () => {
-      bucket = { bytes: 0, requests: 0, files: [] };
+      bucket = { bytes: 0, requests: 0, files: [], sizes: [] };
       const mine = bucket;
       return {
         take: async () => {
           while (inFlight > 0 || performance.now() - lastFinished < 300) await new Promise((r) => setTimeout(r, 50));
-          return { ...mine, files: [...mine.files] };
+          return { ...mine, files: [...mine.files], sizes: [...mine.sizes] };
         },
       };
     },

@@ -12,8 +12,8 @@ import { buildExcerpt, entityMentions, findPhrase, parseEntitySpans } from '../s
 import { shownFacetValues, type FacetCounts } from '../search/facets';
 import { normalizeQuery, type NormalizedQuery } from '../search/normalize';
 import { mergeTiers } from '../search/ranking';
-import { APPENDIX_SEPARATOR, FACETS, type Facet } from '../search/record';
-import { isActive, pagefindOptions, parseSearchState, serializeSearchState, SORTS, type SearchState, type SortOrder } from '../search/url-state';
+import { APPENDIX_SEPARATOR, FACETS, rebuildContent, type Facet } from '../search/record';
+import { isActive, pagefindOptions, RESULTS_PER_PAGE, parseSearchState, serializeSearchState, SORTS, type SearchState, type SortOrder } from '../search/url-state';
 
 /** The part of Pagefind's browser API used here (the offline fallback implements the same). */
 export interface PagefindResult {
@@ -22,7 +22,10 @@ export interface PagefindResult {
 }
 export interface PagefindData {
   url: string;
-  /** The indexed (search-form) words of the record, space-separated. */
+  /**
+   * The indexed (search-form) words of the record, space-separated; empty where the build moved
+   * them out of the fragment (src/integrations/pagefind.ts) and left `meta.appendix` to rebuild them.
+   */
   content: string;
   meta: Record<string, string | undefined>;
   locations: number[];
@@ -38,7 +41,6 @@ export interface PagefindApi {
   search(term: string | null, options: Record<string, unknown>): Promise<PagefindSearch | null>;
 }
 
-const PAGE_SIZE = 10;
 const TYPING_DELAY_MS = 180;
 
 /** The page's elements, found by id. */
@@ -62,8 +64,15 @@ interface SearchPage {
   state: SearchState;
   /** Number of the latest search; an older one that finishes late renders nothing. */
   run: number;
+  /** Results per page (`data-page-size` on the result list). */
+  pageSize: number;
   /** Results not rendered yet ("more" renders the next page of them). */
   pending: PagefindResult[];
+  /** How many results the search found, and how many are shown. */
+  total: number;
+  shown: number;
+  /** A page of results is being fetched: "more" waits for it, so pages never interleave. */
+  loading: boolean;
   /** The query's words in search spelling, for the excerpts. */
   terms: string[];
   timer: ReturnType<typeof setTimeout> | undefined;
@@ -150,16 +159,43 @@ function writeUrl(state: SearchState): void {
   history.replaceState(history.state, '', `${location.pathname}${serializeSearchState(state)}`);
 }
 
-/** Render the next page of results; `focusFirst` moves focus to it (after "more" was pressed). */
-async function showMore(page: SearchPage, focusFirst = false): Promise<void> {
-  const batch = page.pending.slice(0, PAGE_SIZE);
-  page.pending = page.pending.slice(PAGE_SIZE);
+/** The live region's text for a search with results: the count, and how many are shown while some wait. */
+function countMessage(page: SearchPage): string {
+  const count = t.count(page.total, page.state.q.trim());
+  return page.shown < page.total ? `${count}. ${t.shown(page.shown, page.total)}` : count;
+}
+
+/**
+ * Render the next `count` results (each fetches its fragment only now); `focusFirst` moves focus
+ * to the first of them (after "more" was pressed), and the live region says how many are shown.
+ */
+async function showMore(page: SearchPage, count: number, focusFirst = false): Promise<void> {
+  const batch = page.pending.slice(0, count);
+  page.pending = page.pending.slice(count);
   const thisRun = page.run;
-  const items = await Promise.all(batch.map(async (result) => renderResult(await result.data(), page.terms)));
-  if (thisRun !== page.run) return;
-  page.el.results.append(...items);
-  page.el.more.hidden = page.pending.length === 0;
-  if (focusFirst) items[0]?.querySelector('a')?.focus();
+  page.loading = true;
+  try {
+    const items = await Promise.all(batch.map(async (result) => renderResult(await result.data(), page.terms)));
+    if (thisRun !== page.run) return;
+    page.el.results.append(...items);
+    page.shown += items.length;
+    page.el.more.hidden = page.pending.length === 0;
+    page.el.status.textContent = countMessage(page);
+    if (focusFirst) items[0]?.querySelector('a')?.focus();
+  } finally {
+    if (thisRun === page.run) page.loading = false;
+  }
+}
+
+/** "More" pressed: one page more, kept in the URL so a reload or a shared link shows as many. */
+async function loadNextPage(page: SearchPage): Promise<void> {
+  if (page.loading || page.pending.length === 0) return;
+  const thisRun = page.run;
+  page.el.results.setAttribute('aria-busy', 'true');
+  page.state = { ...page.state, pages: Math.min(page.state.pages + 1, Math.ceil(page.total / page.pageSize)) };
+  writeUrl(page.state);
+  await showMore(page, page.pageSize, true);
+  settle(page, thisRun);
 }
 
 /** `aria-busy` on the result list tells assistive technology (and tests) when a search settles. */
@@ -169,6 +205,9 @@ function settle(page: SearchPage, thisRun: number): void {
 
 /** Empty the result list, with `message` in the live region. */
 function clearResults(page: SearchPage, message: string): void {
+  page.pending = [];
+  page.total = 0;
+  page.shown = 0;
   page.el.results.replaceChildren();
   page.el.more.hidden = true;
   page.el.status.textContent = message;
@@ -190,6 +229,7 @@ async function rankedSearch(api: PagefindApi, query: NormalizedQuery, options: R
 async function update(page: SearchPage): Promise<void> {
   const { el } = page;
   const thisRun = ++page.run;
+  page.loading = false;
   el.results.setAttribute('aria-busy', 'true');
   const query = normalizeQuery(page.state.q);
   page.terms = query.terms;
@@ -224,10 +264,14 @@ async function update(page: SearchPage): Promise<void> {
     return;
   }
   renderFacets(el.facets, page.totals, page.state);
-  el.status.textContent = results.length === 0 ? t.noResults(page.state.q.trim()) : t.count(results.length, page.state.q.trim());
   el.results.replaceChildren();
   page.pending = results;
-  await showMore(page);
+  page.total = results.length;
+  page.shown = 0;
+  if (results.length === 0) {
+    el.more.hidden = true;
+    el.status.textContent = t.noResults(page.state.q.trim());
+  } else await showMore(page, page.pageSize * page.state.pages);
   settle(page, thisRun);
 }
 
@@ -241,8 +285,9 @@ function search(page: SearchPage): void {
 
 /** The state changed: write it to the URL and search after `delay` (typing waits for a pause). */
 function changed(page: SearchPage, state: SearchState, delay: number): void {
-  page.state = state;
-  writeUrl(state);
+  // Another query, filter or order starts again from the first page.
+  page.state = { ...state, pages: 1 };
+  writeUrl(page.state);
   clearTimeout(page.timer);
   page.timer = setTimeout(() => search(page), delay);
 }
@@ -272,7 +317,12 @@ function listen(page: SearchPage): void {
     const next = event.target instanceof HTMLInputElement ? toggledFilter(page.state, event.target) : null;
     if (next) changed(page, next, 0);
   });
-  el.more.addEventListener('click', () => void showMore(page, true));
+  el.more.addEventListener('click', () => {
+    loadNextPage(page).catch(() => {
+      page.el.status.textContent = t.unavailable;
+      page.el.results.setAttribute('aria-busy', 'false');
+    });
+  });
 }
 
 /**
@@ -287,7 +337,11 @@ export function startSearchPage(base: string, load: (base: string) => Promise<Pa
     totals: readFacetTotals(),
     state: parseSearchState(new URLSearchParams(location.search)),
     run: 0,
+    pageSize: Math.max(1, Math.floor(Number(document.getElementById('search-results')?.dataset['pageSize'])) || RESULTS_PER_PAGE),
     pending: [],
+    total: 0,
+    shown: 0,
+    loading: false,
     terms: [],
     timer: undefined,
   };
@@ -330,7 +384,9 @@ function renderResult(data: PagefindData, terms: readonly string[]): HTMLLIEleme
   const words = (data.meta['text'] ?? '').split(' ').filter(Boolean);
   const offset = Number(data.meta['offset'] ?? 0);
   const shift = (positions: readonly number[]): number[] => positions.map((position) => position - offset);
-  const indexed = data.content.split(' ');
+  // The fragment's words in search spelling, or (as the build stores them) rebuilt from the title and
+  // the original words: the same function made them (src/search/record.ts).
+  const indexed = (data.content || rebuildContent(data.meta['title'] ?? '', data.meta['text'] ?? '', data.meta['appendix'] ?? '')).split(' ');
   const phrase = findPhrase(indexed, terms);
   // A hit on an entity's appended names (Rahmon, رحمن) marks the name where the body mentions it.
   const spans = parseEntitySpans(data.meta['entities'] ?? '');

@@ -42,6 +42,8 @@ export const searchStrings = {
   results: 'نتائج البحث',
   skipToResults: 'انتقل إلى النتائج',
   more: 'عرض المزيد من النتائج',
+  /** Said after the count while some results are still behind the "more" button. */
+  shown: (shown: number, total: number) => `تُعرض ${shown} من ${total}`,
   prompt: 'اكتب ما تبحث عنه، أو اختر من عوامل التصفية.',
   unavailable: 'تعذّر تحميل فهرس البحث. يعمل البحث حين يُفتح الأرشيف من خادم ويب، لا من ملف على الجهاز.',
   noResults: (query: string) => (query ? `لا نتائج لـ «${isolate(query)}».` : 'لا نتائج لعوامل التصفية المختارة.'),

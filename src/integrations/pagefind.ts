@@ -5,12 +5,13 @@
  * The records are made by the article loader as it renders each article and read back here
  * (src/search/record-store.ts): no article is read or parsed a second time.
  */
-import { mkdir } from 'node:fs/promises';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
-import type { SearchRecord } from '../search/record';
+import { separableAppendix, type SearchRecord } from '../search/record';
 import { recordBatches, recordFolder } from '../search/record-store';
 import { searchBundleFolder } from '../shards/current';
 
@@ -58,11 +59,67 @@ export async function writeSearchIndex(records: readonly SearchRecord[] | AsyncI
     }
     const written = await withDeadline(`write ${outputPath}`, index.writeFiles({ outputPath }));
     check(`write ${outputPath}`, written.errors);
+    await slimFragments(outputPath);
     return count;
   } catch (error) {
     throw new Error('Building the search index failed; the site has no working search.', { cause: error });
   } finally {
     await pagefind.close();
+  }
+}
+
+/** The signature Pagefind puts before the JSON of every file it writes (and checks when reading). */
+const SIGNATURE = 'pagefind_dcd';
+
+/** The part of a Pagefind fragment this rewrites. */
+interface Fragment {
+  content?: unknown;
+  meta?: Record<string, string>;
+  filters?: unknown;
+}
+
+/**
+ * A fragment without what the search page never reads from it. The content (the record's words in
+ * search spelling) repeats the title and `meta.text` word for word, folded: where they give it back
+ * exactly, only its tail is kept, as `meta.appendix` (the entity and source spellings after the
+ * body), and `content` is left empty; the search page rebuilds the words with `rebuildContent`
+ * (src/browser/search-page.ts). Pagefind's own excerpt, unused there (`excerptLength: 0`), is then
+ * empty. The filter values are dropped: the page shows the archive's counts and never a result's
+ * filters, and Pagefind filters with its filter index, not with fragments.
+ */
+function slimFragment(fragment: Fragment): boolean {
+  let changed = false;
+  if (fragment.filters !== undefined) {
+    delete fragment.filters;
+    changed = true;
+  }
+  if (typeof fragment.content !== 'string' || !fragment.meta || fragment.meta['appendix'] !== undefined) return changed;
+  const appendix = separableAppendix(fragment.content, fragment.meta);
+  if (appendix === null) return changed;
+  fragment.meta['appendix'] = appendix;
+  fragment.content = '';
+  return true;
+}
+
+/**
+ * Rewrite the fragments Pagefind wrote under `outputPath`/fragment/ with their content moved out
+ * (`slimFragment`). A file keeps its name: Pagefind's index finds fragments by it, and the name is
+ * still a hash of what the file holds (the rewrite is a function of the fragment). Deterministic:
+ * gzip output depends only on its input.
+ */
+async function slimFragments(outputPath: string): Promise<void> {
+  const folder = path.join(outputPath, 'fragment');
+  const names = (await readdir(folder).catch(() => [] as string[])).filter((name) => name.endsWith('.pf_fragment')).sort();
+  for (const name of names) {
+    const file = path.join(folder, name);
+    const raw = gunzipSync(await readFile(file));
+    if (raw.subarray(0, SIGNATURE.length).toString('latin1') !== SIGNATURE) continue;
+    const parsed = JSON.parse(raw.subarray(SIGNATURE.length).toString('utf8')) as Fragment | Record<string, Fragment>;
+    // One fragment per file, or (Pagefind's fragment groups) several by hash.
+    const fragments = 'url' in parsed ? [parsed as Fragment] : Object.values(parsed as Record<string, Fragment>);
+    let changed = false;
+    for (const fragment of fragments) if (typeof fragment === 'object' && fragment !== null && slimFragment(fragment)) changed = true;
+    if (changed) await writeFile(file, gzipSync(Buffer.concat([Buffer.from(SIGNATURE, 'latin1'), Buffer.from(JSON.stringify(parsed), 'utf8')]), { level: 9 }));
   }
 }
 

@@ -10,8 +10,7 @@
  * - `docs/<n>.js` — one article's URL, indexed words and display fields, loaded per shown result.
  */
 import MiniSearch, { type Options } from 'minisearch';
-import { indexWords, splitWords } from './normalize';
-import type { SearchRecord } from './record';
+import { rebuildContent, separableAppendix, type SearchRecord } from './record';
 
 /** The global that every offline index script calls. */
 export const OFFLINE_GLOBAL = 'arshifOffline';
@@ -52,11 +51,6 @@ export interface OfflineDocument {
   content?: string;
 }
 
-/** The indexed words of an article from its title, body text and appendix, as `buildSearchRecord` writes them. */
-function rebuildContent(title: string, text: string, appendix: string): string {
-  return [...indexWords(splitWords(title)), ...indexWords(splitWords(text)), ...splitWords(appendix)].join(' ');
-}
-
 /** The indexed words of a document, stored or rebuilt. */
 export function documentContent(document: OfflineDocument): string {
   return document.content ?? rebuildContent(document.meta['title'] ?? '', document.meta['text'] ?? '', document.appendix ?? '');
@@ -65,13 +59,8 @@ export function documentContent(document: OfflineDocument): string {
 /** The document of a record, storing its words only when rebuilding them would not give them back exactly. */
 export function offlineDocument(record: SearchRecord): OfflineDocument {
   const path = record.url.replace(/^\/+/, '');
-  const words = record.content.split(' ');
-  const bodyStart = Number(record.meta['offset'] ?? NaN);
-  const appendix = words.slice(bodyStart + splitWords(record.meta['text'] ?? '').length).join(' ');
-  if (Number.isInteger(bodyStart) && rebuildContent(record.meta['title'] ?? '', record.meta['text'] ?? '', appendix) === record.content) {
-    return { path, meta: record.meta, appendix };
-  }
-  return { path, meta: record.meta, content: record.content };
+  const appendix = separableAppendix(record.content, record.meta);
+  return appendix === null ? { path, meta: record.meta, content: record.content } : { path, meta: record.meta, appendix };
 }
 
 /** A file of the offline index: its path below the site and its text. */

@@ -136,3 +136,21 @@ export function buildSearchRecord(
     },
   };
 }
+
+/** The indexed words of an article from its title, body text and appendix, as `buildSearchRecord` writes them. */
+export function rebuildContent(title: string, text: string, appendix: string): string {
+  return [...indexWords(splitWords(title)), ...indexWords(splitWords(text)), ...splitWords(appendix)].join(' ');
+}
+
+/**
+ * The appendix of a record's content (the indexed words after the title and body), when the title
+ * and `meta.text` give the rest of the content back exactly (`rebuildContent`); otherwise null.
+ * Where it is not null, the content need not be stored beside the text: the browser rebuilds it.
+ */
+export function separableAppendix(content: string, meta: Readonly<Record<string, string | undefined>>): string | null {
+  const words = content.split(' ');
+  const bodyStart = Number(meta['offset'] ?? Number.NaN);
+  if (!Number.isInteger(bodyStart) || meta['text'] === undefined) return null;
+  const appendix = words.slice(bodyStart + splitWords(meta['text']).length).join(' ');
+  return rebuildContent(meta['title'] ?? '', meta['text'], appendix) === content ? appendix : null;
+}

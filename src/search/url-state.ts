@@ -12,14 +12,25 @@ export interface SearchState {
   q: string;
   sort: SortOrder;
   filters: Record<Facet, string[]>;
+  /** Pages of results shown: 1, and one more each time the reader asks for more (`page=` in the URL). */
+  pages: number;
 }
+
+/**
+ * Results on a page of results: as many as Pagefind's own UI shows at first. Each costs a fragment
+ * fetch, so a first search loads five and "more" loads the next five.
+ */
+export const RESULTS_PER_PAGE = 5;
+
+/** Most result pages a URL can ask for at once (a link cannot make the page fetch the whole archive). */
+export const MAX_PAGES = 20;
 
 /** Facets an article has exactly one value of: choosing several means "any of them". */
 const SINGLE_VALUED: ReadonlySet<Facet> = new Set(['year', 'source']);
 
 /** A state with no query, no filters and relevance order. */
 export function emptySearchState(): SearchState {
-  return { q: '', sort: 'relevance', filters: { year: [], source: [], person: [], place: [], organization: [] } };
+  return { q: '', sort: 'relevance', filters: { year: [], source: [], person: [], place: [], organization: [] }, pages: 1 };
 }
 
 /** Read the state from a URL's query string; unknown parameters and values are ignored. */
@@ -31,6 +42,8 @@ export function parseSearchState(params: URLSearchParams): SearchState {
   for (const facet of FACETS) {
     state.filters[facet] = [...new Set(params.getAll(facet).filter((value) => value.length > 0))].sort();
   }
+  const pages = Number(params.get('page'));
+  if (Number.isInteger(pages) && pages > 1) state.pages = Math.min(pages, MAX_PAGES);
   return state;
 }
 
@@ -40,6 +53,7 @@ export function serializeSearchState(state: SearchState): string {
   if (state.q.trim()) params.set('q', state.q);
   for (const facet of FACETS) for (const value of [...state.filters[facet]].sort()) params.append(facet, value);
   if (state.sort !== 'relevance') params.set('sort', state.sort);
+  if (state.pages > 1) params.set('page', String(state.pages));
   const query = params.toString();
   return query ? `?${query}` : '';
 }

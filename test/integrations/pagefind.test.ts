@@ -2,9 +2,10 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
 import { writeSearchIndex } from '../../src/integrations/pagefind';
-import { buildSearchRecord, type SearchRecord } from '../../src/search/record';
+import { buildSearchRecord, rebuildContent, type SearchRecord } from '../../src/search/record';
 
 const work = mkdtempSync(path.join(os.tmpdir(), 'arshif-pagefind-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -49,6 +50,25 @@ describe('writeSearchIndex', () => {
     expect(Object.keys(a).some((file) => file.startsWith('wasm.ar'))).toBe(true);
     expect(Object.keys(a).some((file) => file.startsWith('fragment/ar_'))).toBe(true);
     expect(tree(path.join(work, 'b'))).toEqual(a);
+  });
+
+  it('stores each fragment\'s words once: content empty, rebuilt exactly from the title, text and appendix', async () => {
+    const written = records();
+    written[0] = { ...written[0]!, content: `${written[0]!.content} ؛ extra`, filters: { year: ['2020'] } };
+    await writeSearchIndex(written, path.join(work, 'slim'));
+    const folder = path.join(work, 'slim', 'fragment');
+    const fragments = readdirSync(folder).map((name) => {
+      const raw = gunzipSync(readFileSync(path.join(folder, name)));
+      expect(raw.subarray(0, 12).toString()).toBe('pagefind_dcd');
+      return JSON.parse(raw.subarray(12).toString()) as { url: string; content: string; meta: Record<string, string>; filters?: unknown };
+    });
+    expect(fragments).toHaveLength(written.length);
+    for (const fragment of fragments) {
+      const record = written.find((r) => r.url === fragment.url)!;
+      expect(fragment.content).toBe('');
+      expect(fragment.filters).toBeUndefined();
+      expect(rebuildContent(fragment.meta['title']!, fragment.meta['text']!, fragment.meta['appendix']!)).toBe(record.content);
+    }
   });
 
   it('writes the same bundle whether records arrive one at a time or in batches', async () => {

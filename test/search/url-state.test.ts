@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { emptySearchState, isActive, pagefindOptions, parseSearchState, serializeSearchState } from '../../src/search/url-state';
+import { emptySearchState, isActive, MAX_PAGES, pagefindOptions, parseSearchState, serializeSearchState } from '../../src/search/url-state';
 
 describe('search state in the URL', () => {
   it('reads the query, filters and sort', () => {
@@ -22,6 +22,12 @@ describe('search state in the URL', () => {
     expect(serializeSearchState(emptySearchState())).toBe('');
     const state = { ...emptySearchState(), q: 'x', sort: 'newest' as const, filters: { ...emptySearchState().filters, year: ['2021'] } };
     expect(serializeSearchState(state)).toBe('?q=x&year=2021&sort=newest');
+  });
+  it('keeps how many result pages are shown, within bounds', () => {
+    expect(parseSearchState(new URLSearchParams('q=x&page=3')).pages).toBe(3);
+    expect(serializeSearchState({ ...emptySearchState(), q: 'x', pages: 3 })).toBe('?q=x&page=3');
+    for (const bad of ['0', '-2', '1.5', 'abc', '']) expect(parseSearchState(new URLSearchParams(`q=x&page=${bad}`)).pages, bad).toBe(1);
+    expect(parseSearchState(new URLSearchParams('q=x&page=100000')).pages).toBe(MAX_PAGES);
   });
 });
 

@@ -3,7 +3,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchChromium, startStaticServer, watchPage, type StaticServer } from './harness';
+import { launchChromium, startStaticServer, watchPage, withSearchPageSize, type StaticServer } from './harness';
 import { pageTypes } from './site-pages';
 
 const siteDir = inject('siteDir');
@@ -55,5 +55,32 @@ describe('accessibility', () => {
         await context.close();
       });
     }
+  }
+
+  // The search page with results and its "more" button shown (two results a page, so the seed
+  // archive fills several), before and after pressing it.
+  for (const colorScheme of ['light', 'dark'] as const) {
+    it(`finds no serious or critical axe violation on the search page with "more" shown and pressed (${colorScheme})`, async () => {
+      const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, colorScheme });
+      await withSearchPageSize(context, base, 2);
+      const page = await context.newPage();
+      const { problems } = watchPage(page, server.origin);
+      await page.goto(server.url(`search/?q=${encodeURIComponent('منظمة')}`));
+      await page.waitForSelector('#search-results[aria-busy=false]', { state: 'attached' });
+      await page.addScriptTag({ path: axePath });
+      const severe = async (): Promise<string[]> =>
+        page.evaluate(async () => {
+          const axe = (window as unknown as { axe: { run: (ctx: Document, o: object) => Promise<{ violations: AxeViolation[] }> } }).axe;
+          const result = await axe.run(document, { resultTypes: ['violations'] });
+          return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`);
+        });
+      expect(await page.isVisible('#search-more')).toBe(true);
+      expect(await severe()).toEqual([]);
+      await page.click('#search-more');
+      await page.waitForFunction(() => document.querySelectorAll('#search-results li').length === 4);
+      expect(await severe()).toEqual([]);
+      expect(problems).toEqual([]);
+      await context.close();
+    });
   }
 });

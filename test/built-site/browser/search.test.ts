@@ -11,7 +11,8 @@ import { parse } from 'yaml';
 import { articleSchema, entitySchema, type ArticleFrontmatter, type Entity } from '../../../src/schema';
 import { parseArticleFile } from '../../../src/search/article-file';
 import { searchForm } from '../../../src/search/normalize';
-import { launchChromium, startStaticServer, watchPage, type StaticServer } from './harness';
+import { searchStrings } from '../../../src/i18n/search';
+import { launchChromium, startStaticServer, watchPage, withSearchPageSize, type StaticServer } from './harness';
 
 const siteDir = inject('siteDir');
 const base = inject('siteBase');
@@ -367,6 +368,67 @@ describe('the search page state lives in the URL', () => {
     expect(dated(oldest)).toEqual([...dated(oldest)].sort());
     for (const list of [newest, oldest]) expect(list.slice(dated(list).length).every((d) => d === null)).toBe(true);
     expect(await page.inputValue('#search-sort')).toBe('oldest');
+  });
+});
+
+describe('results come a page at a time', () => {
+  it('shows five results at first, as the build sets it', async () => {
+    // منظمة is in every seed article; five fit on the first page, so nothing is left for "more".
+    expect(await openSearch('منظمة')).toHaveLength(Math.min(5, articles.length));
+    expect(await page.$eval('#search-results', (list) => (list as HTMLElement).dataset['pageSize'])).toBe('5');
+    expect(await page.isHidden('#search-more')).toBe(true);
+  });
+
+  it('loads the next page with "more": focus on its first result, the count announced, the page kept in the URL', async () => {
+    const all = await openSearch('منظمة');
+    expect(all.length).toBeGreaterThan(4);
+    const paged = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    await withSearchPageSize(paged, base, 2);
+    const tab = await paged.newPage();
+    const watched = watchPage(tab, server.origin).problems;
+    const slugs = async () => (await resultSlugs(tab)).map((href) => href.slice(`${base}articles/`.length).replace(/\/$/, ''));
+    const status = async () => (await tab.textContent('#search-status')) ?? '';
+    await tab.goto(server.url(`search/?q=${encodeURIComponent('منظمة')}`));
+    await settle(tab);
+    expect(await slugs()).toEqual(all.slice(0, 2));
+    const more = tab.locator('#search-more');
+    expect(await more.isVisible()).toBe(true);
+    expect((await more.textContent())?.trim()).toBe(searchStrings.more);
+    expect(await more.getAttribute('aria-controls')).toBe('search-results');
+    expect(await status()).toContain(searchStrings.shown(2, all.length));
+
+    const historyLength = await tab.evaluate(() => history.length);
+    await more.focus();
+    await tab.keyboard.press('Enter');
+    await tab.waitForFunction(() => document.querySelectorAll('#search-results li').length === 4);
+    await settle(tab);
+    expect(await slugs()).toEqual(all.slice(0, 4));
+    // Focus moves to the first new result, not back to the top.
+    expect(await tab.evaluate(() => document.activeElement?.getAttribute('href'))).toBe(`${base}articles/${all[2]}/`);
+    expect(await status()).toContain(searchStrings.shown(4, all.length));
+    expect(new URL(tab.url()).searchParams.get('page')).toBe('2');
+    expect(await tab.evaluate(() => history.length)).toBe(historyLength);
+
+    // The last page: everything shown, the button gone, the count alone.
+    while (await more.isVisible()) {
+      await more.click();
+      await settle(tab);
+    }
+    expect(await slugs()).toEqual(all);
+    expect(await status()).toBe(searchStrings.count(all.length, 'منظمة'));
+
+    // A reload (or a shared link) with page=2 shows both pages at once.
+    await tab.goto(server.url(`search/?q=${encodeURIComponent('منظمة')}&page=2`));
+    await settle(tab);
+    expect(await slugs()).toEqual(all.slice(0, 4));
+    // Another query starts again from the first page.
+    await tab.fill('#search-q', 'طاجيكستان');
+    await tab.waitForFunction(() => new URL(location.href).searchParams.get('q') === 'طاجيكستان' && !new URL(location.href).searchParams.has('page'));
+    await tab.waitForFunction(() => (document.getElementById('search-status')?.textContent ?? '').includes('طاجيكستان'));
+    await settle(tab);
+    expect((await slugs()).length).toBeLessThanOrEqual(2);
+    expect(watched).toEqual([]);
+    await paged.close();
   });
 });
 
