@@ -8,11 +8,11 @@
  */
 import { searchStrings as t } from '../i18n/search';
 import { splitLatinRuns } from '../site/latin-runs';
-import { buildExcerpt, entityMentions, findPhrase, parseEntitySpans } from '../search/excerpt';
+import { buildExcerpt, findPhrase, hitMentions, parseEntitySpans } from '../search/excerpt';
 import { shownFacetValues, type FacetCounts } from '../search/facets';
 import { normalizeQuery, type NormalizedQuery } from '../search/normalize';
 import { mergeTiers } from '../search/ranking';
-import { APPENDIX_SEPARATOR, FACETS, rebuildContent, type Facet } from '../search/record';
+import { FACETS, rebuildContent, type Facet } from '../search/record';
 import { isActive, pagefindOptions, RESULTS_PER_PAGE, parseSearchState, serializeSearchState, SORTS, type SearchState, type SortOrder } from '../search/url-state';
 
 /** The part of Pagefind's browser API used here (the offline fallback implements the same). */
@@ -23,8 +23,8 @@ export interface PagefindResult {
 export interface PagefindData {
   url: string;
   /**
-   * The indexed (search-form) words of the record, space-separated; empty where the build moved
-   * them out of the fragment (src/integrations/pagefind.ts) and left `meta.appendix` to rebuild them.
+   * The indexed (search-form) words of the record, space-separated; empty where the build left
+   * them out of the fragment (src/integrations/pagefind.ts) because the title and text rebuild them.
    */
   content: string;
   meta: Record<string, string | undefined>;
@@ -384,13 +384,12 @@ function renderResult(data: PagefindData, terms: readonly string[]): HTMLLIEleme
   const words = (data.meta['text'] ?? '').split(' ').filter(Boolean);
   const offset = Number(data.meta['offset'] ?? 0);
   const shift = (positions: readonly number[]): number[] => positions.map((position) => position - offset);
-  // The fragment's words in search spelling, or (as the build stores them) rebuilt from the title and
-  // the original words: the same function made them (src/search/record.ts).
-  const indexed = (data.content || rebuildContent(data.meta['title'] ?? '', data.meta['text'] ?? '', data.meta['appendix'] ?? '')).split(' ');
+  // The fragment's words in search spelling, or (as the build stores them) the title's and body's
+  // rebuilt from the original words by the function that made them (src/search/record.ts).
+  const indexed = (data.content || rebuildContent(data.meta['title'] ?? '', data.meta['text'] ?? '', '')).split(' ');
   const phrase = findPhrase(indexed, terms);
   // A hit on an entity's appended names (Rahmon, رحمن) marks the name where the body mentions it.
-  const spans = parseEntitySpans(data.meta['entities'] ?? '');
-  const mentions = entityMentions(indexed, offset, offset + words.length, spans, data.locations, APPENDIX_SEPARATOR);
+  const mentions = hitMentions(parseEntitySpans(data.meta['entities'] ?? ''), data.locations);
   const excerpt = buildExcerpt(words, shift([...data.locations, ...mentions]), 32, shift([...phrase, ...mentions]));
   const paragraph = document.createElement('p');
   paragraph.className = 'search-result__excerpt';

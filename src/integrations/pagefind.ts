@@ -80,12 +80,13 @@ interface Fragment {
 
 /**
  * A fragment without what the search page never reads from it. The content (the record's words in
- * search spelling) repeats the title and `meta.text` word for word, folded: where they give it back
- * exactly, only its tail is kept, as `meta.appendix` (the entity and source spellings after the
- * body), and `content` is left empty; the search page rebuilds the words with `rebuildContent`
- * (src/browser/search-page.ts). Pagefind's own excerpt, unused there (`excerptLength: 0`), is then
- * empty. The filter values are dropped: the page shows the archive's counts and never a result's
- * filters, and Pagefind filters with its filter index, not with fragments.
+ * search spelling) repeats the title and `meta.text` word for word, folded, then lists the entity
+ * and source spellings: where the title and text give the first part back exactly, `content` is
+ * left empty and the search page rebuilds the words with `rebuildContent` (src/browser/search-page.ts);
+ * the spellings are only needed in the index, as `meta.entities` already says where the body
+ * mentions each entity. Pagefind's own excerpt, unused there (`excerptLength: 0`), is then empty.
+ * The filter values are dropped: the page shows the archive's counts and never a result's filters,
+ * and Pagefind filters with its filter index, not with fragments.
  */
 function slimFragment(fragment: Fragment): boolean {
   let changed = false;
@@ -93,10 +94,8 @@ function slimFragment(fragment: Fragment): boolean {
     delete fragment.filters;
     changed = true;
   }
-  if (typeof fragment.content !== 'string' || !fragment.meta || fragment.meta['appendix'] !== undefined) return changed;
-  const appendix = separableAppendix(fragment.content, fragment.meta);
-  if (appendix === null) return changed;
-  fragment.meta['appendix'] = appendix;
+  if (typeof fragment.content !== 'string' || fragment.content === '' || !fragment.meta) return changed;
+  if (separableAppendix(fragment.content, fragment.meta) === null) return changed;
   fragment.content = '';
   return true;
 }

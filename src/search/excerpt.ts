@@ -83,14 +83,39 @@ export function findPhrase(indexed: readonly string[], terms: readonly string[])
 /** Longest clitic run (و ف ب ك ل + ال) allowed in front of a name mentioned in the body. */
 const MAX_CLITICS = 4;
 
-/** Parse `meta.entities` ("start-end start-end"): each entity's span among the indexed words. */
-export function parseEntitySpans(text: string): Array<[number, number]> {
-  const spans: Array<[number, number]> = [];
-  for (const pair of text.split(' ')) {
-    const match = /^(\d+)-(\d+)$/.exec(pair);
-    if (match) spans.push([Number(match[1]), Number(match[2])]);
+/** One annotated entity in a record: its span of appended names among the indexed words, and where the body mentions it. */
+export interface EntitySpan {
+  /** [start, end) of the entity's appended spellings among the indexed words. */
+  start: number;
+  end: number;
+  /** Indexed positions of the body's mentions of the entity (`entityMentions`, counted at build time). */
+  mentions: number[];
+}
+
+/** Write `meta.entities`: "start-end:p,p,p start-end …" (no colon for an entity the body never names). */
+export function formatEntitySpans(spans: readonly EntitySpan[]): string {
+  return spans.map(({ start, end, mentions }) => `${start}-${end}${mentions.length > 0 ? `:${mentions.join(',')}` : ''}`).join(' ');
+}
+
+/** Parse `meta.entities` (see `formatEntitySpans`); malformed entries are skipped. */
+export function parseEntitySpans(text: string): EntitySpan[] {
+  const spans: EntitySpan[] = [];
+  for (const entry of text.split(' ')) {
+    const match = /^(\d+)-(\d+)(?::(\d+(?:,\d+)*))?$/.exec(entry);
+    if (match) spans.push({ start: Number(match[1]), end: Number(match[2]), mentions: match[3] ? match[3].split(',').map(Number) : [] });
   }
   return spans;
+}
+
+/**
+ * The body's mentions of every entity whose appended names a search hit: what lets an English or
+ * alternate-spelling query mark the name as the article writes it, without the appended names
+ * themselves (the build counted the mentions; the fragment does not carry the names).
+ */
+export function hitMentions(spans: readonly EntitySpan[], hits: readonly number[]): number[] {
+  const found = new Set<number>();
+  for (const { start, end, mentions } of spans) if (hits.some((hit) => hit >= start && hit < end)) for (const position of mentions) found.add(position);
+  return [...found].sort((a, b) => a - b);
 }
 
 /**

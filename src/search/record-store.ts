@@ -13,7 +13,7 @@ import path from 'node:path';
 import type { SearchRecord } from './record';
 
 /** Bump whenever a record made from the same article and gazetteer changes (record.ts, normalize.ts). */
-export const SEARCH_RECORD_VERSION = 'search-record/1';
+export const SEARCH_RECORD_VERSION = 'search-record/2';
 
 /**
  * The folder of the records, inside Astro's cache folder (emptied with it for a cold build), one per

@@ -5,6 +5,7 @@
  * `meta.text`, from which the page builds excerpts in the reader's spelling.
  */
 import type { ArticleFrontmatter, Entity, EntityKind } from '../schema';
+import { entityMentions, formatEntitySpans } from './excerpt';
 import { indexWords, splitWords } from './normalize';
 
 /** What the index needs of an article's frontmatter. */
@@ -36,7 +37,7 @@ const FACET_OF_KIND: Readonly<Record<EntityKind, Facet>> = { person: 'person', p
  * Separates appendix entries: a punctuation word takes a position, so Pagefind's phrase search
  * never joins the end of one name to the start of the next.
  */
-export const APPENDIX_SEPARATOR = '؛';
+const APPENDIX_SEPARATOR = '؛';
 
 /** Sort keys: unknown dates sort last both ways (Pagefind drops pages that lack a sort key). */
 const UNKNOWN_NEWEST = '0000-00-00';
@@ -109,8 +110,13 @@ export function buildSearchRecord(
     appendix.push(APPENDIX_SEPARATOR, ...indexWords(splitWords(article.source.ar)));
     appendix.push(APPENDIX_SEPARATOR, ...indexWords(splitWords(article.source.en)));
   }
-  const content = [...indexWords(titleWords), ...indexWords(bodyWords), ...appendix].join(' ');
+  const indexed = [...indexWords(titleWords), ...indexWords(bodyWords), ...appendix];
   const appendixStart = titleWords.length + bodyWords.length;
+  const entitySpans = spans.map(([start, end]) => {
+    const span: [number, number] = [appendixStart + start, appendixStart + end];
+    // Every mention of the entity in the body, as a hit on any of its names would mark it.
+    return { start: span[0], end: span[1], mentions: entityMentions(indexed, titleWords.length, appendixStart, [span], [span[0]], APPENDIX_SEPARATOR) };
+  });
   const meta: Record<string, string> = {
     title: article.title,
     slug: article.slug,
@@ -119,14 +125,14 @@ export function buildSearchRecord(
     // Where the body starts among the indexed words, and the body in its original spelling.
     offset: String(titleWords.length),
     text: bodyWords.join(' '),
-    // Where each entity's spellings sit among the indexed words ("start-end start-end"), so a hit
-    // on "Tajikistan" can light up طاجيكستان in the excerpt.
-    entities: spans.map(([start, end]) => `${appendixStart + start}-${appendixStart + end}`).join(' '),
+    // Where each entity's spellings sit among the indexed words, and where the body mentions it
+    // ("start-end:p,p start-end"), so a hit on "Tajikistan" can light up طاجيكستان in the excerpt.
+    entities: formatEntitySpans(entitySpans),
   };
   const nonEmptyFilters = Object.fromEntries(Object.entries(filters).filter(([, values]) => values.length > 0));
   return {
     url: `/articles/${article.slug}/`,
-    content,
+    content: indexed.join(' '),
     language: 'ar',
     meta,
     filters: nonEmptyFilters,

@@ -52,7 +52,7 @@ describe('writeSearchIndex', () => {
     expect(tree(path.join(work, 'b'))).toEqual(a);
   });
 
-  it('stores each fragment\'s words once: content empty, rebuilt exactly from the title, text and appendix', async () => {
+  it('stores each fragment\'s words once: content empty, the title and text rebuild it up to the appended names', async () => {
     const written = records();
     written[0] = { ...written[0]!, content: `${written[0]!.content} ؛ extra`, filters: { year: ['2020'] } };
     await writeSearchIndex(written, path.join(work, 'slim'));
@@ -67,7 +67,10 @@ describe('writeSearchIndex', () => {
       const record = written.find((r) => r.url === fragment.url)!;
       expect(fragment.content).toBe('');
       expect(fragment.filters).toBeUndefined();
-      expect(rebuildContent(fragment.meta['title']!, fragment.meta['text']!, fragment.meta['appendix']!)).toBe(record.content);
+      expect(fragment.meta['appendix']).toBeUndefined();
+      const rebuilt = rebuildContent(fragment.meta['title']!, fragment.meta['text']!, '');
+      expect(rebuilt.length).toBeGreaterThan(0);
+      expect(record.content.startsWith(rebuilt)).toBe(true);
     }
   });
 

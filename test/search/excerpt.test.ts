@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { buildExcerpt, entityMentions, findPhrase, parseEntitySpans } from '../../src/search/excerpt';
+import { buildExcerpt, entityMentions, findPhrase, formatEntitySpans, hitMentions, parseEntitySpans } from '../../src/search/excerpt';
 
 const words = 'أكد الرئيس إمام علي رحمون خلال اجتماعه مع الأمين العام'.split(' ');
 
@@ -72,7 +72,15 @@ describe('entityMentions', () => {
   it('marks nothing for entities that were not hit', () => {
     expect(entityMentions(indexed, 1, 7, spans, [2], '؛')).toEqual([]);
   });
-  it('reads the spans the record writes', () => {
-    expect(parseEntitySpans('7-15 15-19 junk')).toEqual(spans);
+  it('reads the spans and mentions the record writes', () => {
+    const written = [{ start: 7, end: 15, mentions: [3, 4, 5] }, { start: 15, end: 19, mentions: [] }];
+    expect(formatEntitySpans(written)).toBe('7-15:3,4,5 15-19');
+    expect(parseEntitySpans(`${formatEntitySpans(written)} junk 1-2: 3-4:x`)).toEqual(written);
+  });
+  it('marks the counted mentions of the entities a search hit, and only those', () => {
+    const written = [{ start: 7, end: 15, mentions: [3, 4, 5] }, { start: 15, end: 19, mentions: [6] }];
+    expect(hitMentions(written, [14])).toEqual([3, 4, 5]);
+    expect(hitMentions(written, [18, 7])).toEqual([3, 4, 5, 6]);
+    expect(hitMentions(written, [2, 19])).toEqual([]);
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildSearchRecord, type SearchableArticle, type SearchableEntity } from '../../src/search/record';
 import { splitWords } from '../../src/search/normalize';
+import { parseEntitySpans } from '../../src/search/excerpt';
 
 const article: SearchableArticle = {
   slug: '001-x',
@@ -52,7 +53,7 @@ describe('buildSearchRecord', () => {
     for (const term of ['رحمن', 'rahmon', 'emomali', 'tajikistan', 'طاجيكيه', 'تاس', 'tass']) expect(appendix.split(' ')).toContain(term);
   });
   it('records where each entity\'s names sit among the indexed words', () => {
-    const spans = record.meta['entities']!.split(' ').map((pair) => pair.split('-').map(Number));
+    const spans = parseEntitySpans(record.meta['entities']!).map(({ start, end }) => [start, end]);
     expect(spans).toHaveLength(2); // nobody-known has no gazetteer entry, so no names
     const [rahmonStart, rahmonEnd] = spans[0]!;
     const names = indexed.slice(rahmonStart, rahmonEnd);
@@ -60,6 +61,15 @@ describe('buildSearchRecord', () => {
     expect(names).toContain('رحمن');
     expect(names).not.toContain('tajikistan');
     expect(indexed.slice(spans[1]![0], spans[1]![1])).toContain('tajikistan');
+  });
+  it('records where the body mentions each entity, so the page can mark it without the appended names', () => {
+    const [rahmonSpan] = parseEntitySpans(record.meta['entities']!);
+    expect(rahmonSpan!.mentions.length).toBeGreaterThan(0);
+    const offset = Number(record.meta['offset']);
+    for (const position of rahmonSpan!.mentions) {
+      expect(position).toBeGreaterThanOrEqual(offset);
+      expect(['امام', 'علي', 'رحمون']).toContain(indexed[position]!.replace(/[^\p{L}]/gu, ''));
+    }
   });
   it('separates appended names so a phrase never spans two of them', () => {
     expect(indexed.slice(10).join(' ')).toContain('؛ رحمن ؛');
