@@ -25,6 +25,7 @@ import { articleTextOfMdx } from '../site/article-text';
 import { contentError } from '../site/content-error';
 import { entityPath, href } from '../site/urls';
 import { isShardBuild, keepsEveryArticleText, rendersArticle } from '../shards/current';
+import { articleHtmlFolder, ArticleHtmlWriter } from './article-html-store';
 import { articleFiles, articleText, gazetteerForBuild } from './build-content';
 
 /** The loader for `<contentDir>/articles`, linking mentions through `<contentDir>/gazetteer`. */
@@ -33,10 +34,12 @@ export function articleLoader(contentDir: string): Loader {
     name: 'arshif-articles',
     async load({ store, parseData, generateDigest, logger, config }) {
       const records = new RecordWriter(recordFolder(fileURLToPath(config.cacheDir), fileURLToPath(config.outDir)));
+      const htmlFiles = new ArticleHtmlWriter(articleHtmlFolder(fileURLToPath(config.cacheDir), fileURLToPath(config.outDir)));
       const files = articleFiles(path.join(contentDir, 'articles'));
       if (files === null) {
         store.clear();
         records.finish();
+        htmlFiles.finish();
         return;
       }
       const entities = gazetteerForBuild(path.join(contentDir, 'gazetteer'));
@@ -72,9 +75,12 @@ export function articleLoader(contentDir: string): Loader {
         const digest = generateDigest(`${context}\0${kept}\0${text}`);
         const filePath = path.relative(process.cwd(), file).split(path.sep).join('/');
         const before = previous.get(filePath);
-        if (before && before.digest === digest && (kept !== 'rendered' || records.has(String(digest)))) {
+        if (before && before.digest === digest && (kept !== 'rendered' || (records.has(String(digest)) && htmlFiles.has(String(digest))))) {
           stale.delete(before.id);
-          if (kept === 'rendered') records.keep(String(digest));
+          if (kept === 'rendered') {
+            records.keep(String(digest));
+            htmlFiles.keep(String(digest));
+          }
           continue;
         }
         const { data, body } = parseArticleFile(text);
@@ -100,7 +106,11 @@ export function articleLoader(contentDir: string): Loader {
         }
         const parsed = await parseData({ id, data: fields, filePath: file });
         const plain = html.text;
-        store.set({ id, data: parsed, body, filePath, digest, rendered: { html: html.html, metadata: { headings: html.headings, text: plain.text, mentions: plain.mentions } } });
+        // Neither the body nor the HTML goes into the store, which Astro loads as one module whose
+        // compile time grows with the square of its size (src/loaders/article-html-store.ts): the
+        // article page reads its HTML file, the MDX route reads the article's file.
+        const htmlFile = htmlFiles.write(String(digest), html.html);
+        store.set({ id, data: parsed, filePath, digest, rendered: { html: '', metadata: { headings: html.headings, text: plain.text, mentions: plain.mentions, htmlFile } } });
         // parseData has checked the frontmatter against the article schema.
         records.write(String(digest), buildSearchRecord(parsed as unknown as SearchableArticle, plain.text, searchable, formatGregorianDate));
         stale.delete(id);
@@ -108,6 +118,7 @@ export function articleLoader(contentDir: string): Loader {
       }
       for (const id of stale) store.delete(id);
       records.finish();
+      htmlFiles.finish();
       logger.info(`${rendered} of ${files.length} articles rendered, ${files.length - rendered} unchanged`);
     },
   };

@@ -24,7 +24,7 @@ import { ARTICLE_FEATURES, articleTextOf, type ArticleText, type TextTreeNode } 
 import { isolateLatin } from './isolate-latin';
 
 /** Bump whenever the HTML made here changes: it is part of every cached article's digest. */
-export const ARTICLE_HTML_VERSION = 'article-html/2';
+export const ARTICLE_HTML_VERSION = 'article-html/3';
 
 /** A heading of the body, as Astro's `render()` reports headings. */
 export interface ArticleHeading {
