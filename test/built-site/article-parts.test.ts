@@ -12,7 +12,8 @@ import { byClass, fileForUrlPath, readPage, textContent, type HtmlElement, type 
 
 const siteDir = inject('siteDir');
 const base = inject('siteBase');
-const contentDir = process.env['ARSHIF_CONTENT_DIR'] ?? 'content';
+const contentDir = inject('contentDir');
+const seedsDir = inject('seedsDir');
 
 const articles: ArticleFrontmatter[] = readdirSync(path.join(contentDir, 'articles'))
   .filter((f) => f.endsWith('.mdx'))
@@ -130,7 +131,7 @@ describe('article pages, part by part', () => {
       const seedLinks = descendants(box!).filter((el) => el.name === 'a' && el.attributes['href'] === `${base}seeds/${article.provenance.seed}`);
       expect(seedLinks.length, article.slug).toBeGreaterThan(0);
       const served = readFileSync(path.join(siteDir, fileForUrlPath(seedLinks[0]!.attributes['href']!, base)!));
-      expect(served.equals(readFileSync(path.join('seeds', article.provenance.seed))), article.slug).toBe(true);
+      expect(served.equals(readFileSync(path.join(seedsDir, article.provenance.seed))), article.slug).toBe(true);
       const shown = text(box);
       expect(shown, article.slug).toContain(article.provenance.sha256);
       for (const removed of article.provenance.removed) expect(shown, `${article.slug} line ${removed.line}`).toContain(removed.text.replace(/\s+/g, ' ').trim());

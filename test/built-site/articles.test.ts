@@ -8,7 +8,8 @@ import { byClass, listFiles, readPage, scriptText, textContent } from './dist';
 
 const siteDir = inject('siteDir');
 const base = inject('siteBase');
-const contentDir = process.env['ARSHIF_CONTENT_DIR'] ?? 'content';
+const contentDir = inject('contentDir');
+const seedsDir = inject('seedsDir');
 
 const articles: ArticleFrontmatter[] = readdirSync(path.join(contentDir, 'articles'))
   .filter((f) => f.endsWith('.mdx'))
@@ -16,7 +17,7 @@ const articles: ArticleFrontmatter[] = readdirSync(path.join(contentDir, 'articl
     const match = /^---\n([\s\S]*?)\n---/.exec(readFileSync(path.join(contentDir, 'articles', f), 'utf8'));
     return articleSchema.parse(parseYaml(match?.[1] ?? ''));
   });
-const seedNames = new Set(readdirSync('seeds'));
+const seedNames = new Set(readdirSync(seedsDir));
 const withSeed = articles.filter((a) => seedNames.has(a.provenance.seed));
 
 /** Whitespace-insensitive form: the page may reflow lines, never change characters. */
@@ -24,7 +25,7 @@ const squash = (text: string) => text.replace(/\s+/gu, ' ').trim();
 
 /** The seed as the reader should see it: decoded, normalized as recorded, removed lines dropped. */
 function expectedBody(article: ArticleFrontmatter): string {
-  let text = readFileSync(path.join('seeds', article.provenance.seed), 'utf8').replace(/^\uFEFF/, '');
+  let text = readFileSync(path.join(seedsDir, article.provenance.seed), 'utf8').replace(/^\uFEFF/, '');
   const removed = new Set(article.provenance.removed.map((r) => r.line));
   const lines = text.split(/\r\n|\r|\n/).filter((_, i) => !removed.has(i + 1));
   text = lines.join('\n');
@@ -51,7 +52,7 @@ describe('article pages', () => {
 
   it('keep straight quotes and dashes as the source wrote them', () => {
     for (const article of withSeed) {
-      const seed = readFileSync(path.join('seeds', article.provenance.seed), 'utf8');
+      const seed = readFileSync(path.join(seedsDir, article.provenance.seed), 'utf8');
       const shown = textContent(byClass(readPage(siteDir, `articles/${article.slug}/index.html`), 'article-body')[0] as never);
       for (const mark of ['"', '“', '”', '«', '»', '–', '-', '...']) {
         if (!seed.includes(mark)) expect(shown.includes(mark), `${article.slug} invented ${mark}`).toBe(false);

@@ -7,7 +7,8 @@ import { entitySchema } from '../../src/schema';
 import { listFiles, readPage, scriptText } from './dist';
 
 const siteDir = inject('siteDir');
-const contentDir = process.env['ARSHIF_CONTENT_DIR'] ?? 'content';
+const contentDir = inject('contentDir');
+const seedsDir = inject('seedsDir');
 const files = listFiles(siteDir);
 const htmlFiles = files.filter((f) => f.endsWith('.html'));
 const kindSegment = { person: 'people', place: 'places', organization: 'organizations' } as const;
@@ -74,10 +75,10 @@ describe('the built site', () => {
   });
 
   it('serves every raw seed byte for byte', () => {
-    const seeds = readdirSync('seeds').filter((f) => f.endsWith('.txt'));
+    const seeds = readdirSync(seedsDir).filter((f) => f.endsWith('.txt'));
     expect(seeds.length).toBeGreaterThan(0);
     for (const seed of seeds) {
-      expect(readFileSync(path.join(siteDir, 'seeds', seed)).equals(readFileSync(path.join('seeds', seed))), seed).toBe(true);
+      expect(readFileSync(path.join(siteDir, 'seeds', seed)).equals(readFileSync(path.join(seedsDir, seed))), seed).toBe(true);
     }
   });
 

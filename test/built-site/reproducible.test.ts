@@ -32,7 +32,7 @@ describe('the built site', () => {
     rmSync(again, { recursive: true, force: true });
     const result = spawnSync('npx', ['astro', 'build'], {
       cwd: path.resolve(siteDir, '../../..'),
-      env: { ...buildEnvironment(), ARSHIF_BASE: inject('siteBase'), ARSHIF_OUT_DIR: again, TZ: 'Pacific/Kiritimati', LANG: 'de_DE.UTF-8', LC_ALL: 'de_DE.UTF-8' },
+      env: { ...buildEnvironment(), ARSHIF_BASE: inject('siteBase'), ARSHIF_SEEDS_DIR: inject('seedsDir'), ARSHIF_CONTENT_DIR: inject('contentDir'), ARSHIF_OUT_DIR: again, TZ: 'Pacific/Kiritimati', LANG: 'de_DE.UTF-8', LC_ALL: 'de_DE.UTF-8' },
       encoding: 'utf8',
       maxBuffer: 256 * 1024 * 1024,
     });

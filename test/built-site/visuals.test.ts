@@ -11,7 +11,7 @@ import { byClass, fileForUrlPath, listFiles, readPage, textContent, type HtmlEle
 
 const siteDir = inject('siteDir');
 const base = inject('siteBase');
-const contentDir = process.env['ARSHIF_CONTENT_DIR'] ?? 'content';
+const contentDir = inject('contentDir');
 
 /** Frontmatter of every article, read straight from content/articles. */
 const articles = readdirSync(path.join(contentDir, 'articles'))

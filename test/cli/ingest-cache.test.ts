@@ -9,6 +9,7 @@ import { cpSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } 
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ingest, root, tempDir } from './run-ingest';
+import { foundingSeedsDir } from '../setup/founding-archive';
 
 const SKIPPED = /\((\d+) unchanged since the last run, not converted again\)/u;
 
@@ -22,7 +23,7 @@ function workspace(): { seeds: string; out: string; content: string; args: strin
   const dir = tempDir();
   const seeds = join(dir, 'seeds');
   const content = join(dir, 'content');
-  cpSync(join(root, 'seeds'), seeds, { recursive: true });
+  cpSync(foundingSeedsDir(), seeds, { recursive: true });
   for (const file of ['boilerplate.yaml', 'sources.yaml', 'gazetteer']) cpSync(join(root, 'content', file), join(content, file), { recursive: true });
   const out = join(dir, 'articles');
   const args = ['--seeds', seeds, '--out', out, '--cache', join(dir, 'cache'), '--rules', join(content, 'boilerplate.yaml'), '--sources', join(content, 'sources.yaml'), '--gazetteer', join(content, 'gazetteer')];

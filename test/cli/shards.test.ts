@@ -5,7 +5,7 @@
  * merge the second shard's bundle to find its articles.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
@@ -14,6 +14,7 @@ import { launchChromium, startStaticServer } from '../../scripts/browser';
 import { isolatedWorkspace } from '../../scripts/bench-kit';
 import { listFiles, fileOfUrl, joinedSitemaps, sitemapEntries } from '../../src/shards/output';
 import { groupOf, mergedBundles, ownerOf, packRuns, parsePlan, planShards, serializePlan, type PlannedArticle } from '../../src/shards/plan';
+import { writeFoundingArchive } from '../setup/founding-archive';
 
 const article = (slug: string, published: string | null): PlannedArticle => ({ slug, seed: `${slug}.txt`, published });
 
@@ -96,6 +97,11 @@ describe('the five seeds in two shards', () => {
   beforeAll(async () => {
     // A private copy of the tree: Astro keeps its content store inside the project.
     const project = isolatedWorkspace(path.join(work, 'project'));
+    // The founding archive, whatever else seeds/ holds (test/setup/founding-archive.ts).
+    const founding = writeFoundingArchive(path.join(work, 'founding'));
+    for (const folder of ['seeds', 'content/articles']) rmSync(path.join(project, folder), { recursive: true, force: true });
+    cpSync(founding.seedsDir, path.join(project, 'seeds'), { recursive: true });
+    cpSync(path.join(founding.contentDir, 'articles'), path.join(project, 'content/articles'), { recursive: true });
     const env = { ...process.env, ARSHIF_BASE: base };
     const run = (args: string[], extra: NodeJS.ProcessEnv) => {
       const result = spawnSync('npx', ['tsx', ...args], { cwd: project, env: { ...env, ...extra }, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });

@@ -7,8 +7,9 @@ import { copyFileSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync,
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ingest, root, tempDir } from '../cli/run-ingest';
+import { foundingSeedsDir } from '../setup/founding-archive';
 
-const seedsDir = join(root, 'seeds');
+const seedsDir = foundingSeedsDir();
 const ARTICLE = readFileSync(join(seedsDir, '001_6dfbaefa9a0405cb.txt'));
 /** A stack trace line, which a message must never contain. */
 const STACK = /\n\s+at .+[(:]\d+/;

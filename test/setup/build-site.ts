@@ -7,6 +7,7 @@ import { existsSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { TestProject } from 'vitest/node';
+import { writeFoundingArchive } from './founding-archive';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -14,6 +15,9 @@ declare module 'vitest' {
     siteDir: string;
     /** Base path the test site was built for, e.g. "/archive/". */
     siteBase: string;
+    /** The seeds and content folders the test site was built from (the founding archive). */
+    seedsDir: string;
+    contentDir: string;
   }
 }
 
@@ -25,11 +29,13 @@ const siteBase = '/archive/';
 /** Build the site with `npx astro build`; a failed build fails the whole project with its output. */
 export default function setup(project: TestProject): void {
   // ARSHIF_SKIP_BUILD=1 reuses an existing build while iterating on tests.
+  // The founding archive, whatever else seeds/ holds: the tests assert on those five articles.
+  const { seedsDir, contentDir } = writeFoundingArchive(`${siteDir}-archive`);
   if (!(process.env['ARSHIF_SKIP_BUILD'] === '1' && existsSync(path.join(siteDir, 'index.html')))) {
     rmSync(siteDir, { recursive: true, force: true });
     const result = spawnSync('npx', ['astro', 'build'], {
       cwd: root,
-      env: { ...process.env, ARSHIF_BASE: siteBase, ARSHIF_OUT_DIR: siteDir },
+      env: { ...process.env, ARSHIF_BASE: siteBase, ARSHIF_OUT_DIR: siteDir, ARSHIF_SEEDS_DIR: seedsDir, ARSHIF_CONTENT_DIR: contentDir },
       encoding: 'utf8',
       maxBuffer: 256 * 1024 * 1024,
     });
@@ -39,4 +45,6 @@ export default function setup(project: TestProject): void {
   }
   project.provide('siteDir', siteDir);
   project.provide('siteBase', siteBase);
+  project.provide('seedsDir', seedsDir);
+  project.provide('contentDir', contentDir);
 }

@@ -16,19 +16,21 @@ import { launchChromium, startStaticServer, watchPage, withSearchPageSize, type 
 
 const siteDir = inject('siteDir');
 const base = inject('siteBase');
+const contentDir = inject('contentDir');
+const seedsDir = inject('seedsDir');
 const axePath = path.resolve('node_modules/axe-core/axe.min.js');
 const shotsDir = 'test-results/screenshots';
 
 /** The articles the test site was built from: the oracle for entity queries, dates and slugs. */
-const articles: ArticleFrontmatter[] = readdirSync('content/articles')
+const articles: ArticleFrontmatter[] = readdirSync(path.join(contentDir, 'articles'))
   .filter((name) => name.endsWith('.mdx'))
   .sort()
-  .map((name) => articleSchema.parse(parseArticleFile(readFileSync(path.join('content/articles', name), 'utf8')).data));
+  .map((name) => articleSchema.parse(parseArticleFile(readFileSync(path.join(contentDir, 'articles', name), 'utf8')).data));
 
 /** The gazetteer the site was built with. */
-const gazetteer: Entity[] = readdirSync('content/gazetteer')
+const gazetteer: Entity[] = readdirSync(path.join(contentDir, 'gazetteer'))
   .filter((name) => /\.ya?ml$/.test(name))
-  .flatMap((name) => (parse(readFileSync(path.join('content/gazetteer', name), 'utf8')) as unknown[]) ?? [])
+  .flatMap((name) => (parse(readFileSync(path.join(contentDir, 'gazetteer', name), 'utf8')) as unknown[]) ?? [])
   .map((item) => entitySchema.parse(item));
 
 /** Search-form words of every Arabic spelling of an entity. */
@@ -185,7 +187,7 @@ describe('a word finds the same articles with and without its clitics', () => {
   }
 
   it('finds an article that writes the word only with a clitic: seed 001 has «بوزير» alone', async () => {
-    const text = readFileSync(`seeds/${seed('001').replace('-', '_')}.txt`, 'utf8');
+    const text = readFileSync(path.join(seedsDir, `${seed('001').replace('-', '_')}.txt`), 'utf8');
     expect(text).toContain('بوزير');
     expect(text).not.toMatch(/(^|\s)(ال)?وزير/);
     expect(await openSearch('وزير')).toEqual([seed('001')]);

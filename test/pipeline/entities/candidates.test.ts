@@ -5,6 +5,7 @@ import { findCandidateNames } from '../../../src/pipeline/entities/candidates';
 import { createEntityMatcher } from '../../../src/pipeline/entities/entities';
 import { parseGazetteer } from '../../../src/pipeline/entities/gazetteer';
 import type { Entity, EntityKind } from '../../../src/schema';
+import { FOUNDING_SEEDS } from '../../setup/founding-archive';
 
 const root = join(import.meta.dirname, '../../..');
 
@@ -90,9 +91,7 @@ describe('findCandidateNames', () => {
       text: readFileSync(join(root, `content/gazetteer/${kind}.yaml`), 'utf8'),
     }));
     const matcher = createEntityMatcher(parseGazetteer(files).entities);
-    const report = readdirSync(join(root, 'seeds'))
-      .filter((f) => f.endsWith('.txt'))
-      .sort()
+    const report = [...FOUNDING_SEEDS]
       .flatMap((seed) =>
         findCandidateNames(readFileSync(join(root, 'seeds', seed), 'utf8').split(/\r\n|\r|\n/), matcher).map((c) => [
           seed,

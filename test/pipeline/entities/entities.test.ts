@@ -7,6 +7,7 @@ import { createEntityMatcher, entitySpellings, type Mention } from '../../../src
 import { parseGazetteer } from '../../../src/pipeline/entities/gazetteer';
 import { isCliticPrefix, isWordChar, phraseKey } from '../../../src/pipeline/entities/phrase-matcher';
 import type { Entity, EntityKind } from '../../../src/schema';
+import { FOUNDING_SEEDS } from '../../setup/founding-archive';
 
 const root = join(import.meta.dirname, '../../..');
 
@@ -292,7 +293,7 @@ describe('createEntityMatcher on the seeds with the real gazetteer', () => {
   }));
   const { entities } = parseGazetteer(files);
   const real = createEntityMatcher(entities);
-  const seeds = readdirSync(join(root, 'seeds')).filter((f) => f.endsWith('.txt')).sort();
+  const seeds: string[] = [...FOUNDING_SEEDS];
   const read = (seed: string) => readFileSync(join(root, 'seeds', seed), 'utf8');
 
   it('covers all five seeds', () => {
