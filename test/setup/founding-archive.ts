@@ -36,7 +36,12 @@ export function writeFoundingSeeds(dir: string): string {
 /** A folder of the founding seeds for this test process (made once). */
 let seedsFolder: string | undefined;
 export function foundingSeedsDir(): string {
-  seedsFolder ??= writeFoundingSeeds(path.join(root, 'test/.tmp', `founding-seeds-${process.pid}`));
+  if (seedsFolder === undefined) {
+    const folder = writeFoundingSeeds(path.join(root, 'test/.tmp', `founding-seeds-${process.pid}`));
+    // One folder per test process (they run side by side), gone when the process ends.
+    process.once('exit', () => rmSync(folder, { recursive: true, force: true }));
+    seedsFolder = folder;
+  }
   return seedsFolder;
 }
 
