@@ -6,56 +6,13 @@
  * folder (emptied with it for a cold build), and the store keeps only that file's path; the
  * article page reads its one file. An unchanged article keeps its file between builds.
  */
-import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { cacheFolder } from './digest-files';
 
-/**
- * The folder of one output folder's HTML files: builds of one working tree into different output
- * folders (tests, benchmarks) may run at once and must not delete each other's files.
- */
+/** The folder of the article HTML files for builds into `outDir` (src/loaders/digest-files.ts). */
 export function articleHtmlFolder(cacheDir: string, outDir: string): string {
-  return path.join(cacheDir, 'arshif-article-html', createHash('sha256').update(path.resolve(outDir)).digest('hex').slice(0, 16));
-}
-
-/** A digest as a file name: Astro's digests are hex already; anything else is hashed. */
-function fileName(digest: string): string {
-  return `${/^[0-9a-z]{1,64}$/i.test(digest) ? digest : createHash('sha256').update(digest).digest('hex')}.html`;
-}
-
-/** One content sync's HTML files: the ones kept from the last sync and the ones written anew. */
-export class ArticleHtmlWriter {
-  private readonly existing: Set<string>;
-  private readonly wanted = new Set<string>();
-
-  constructor(private readonly folder: string) {
-    mkdirSync(folder, { recursive: true });
-    this.existing = new Set(readdirSync(folder));
-  }
-
-  /** Whether the HTML of this digest is still there from an earlier sync. */
-  has(digest: string): boolean {
-    return this.existing.has(fileName(digest));
-  }
-
-  /** Write the HTML of this digest and return the file's path, for the store. */
-  write(digest: string, html: string): string {
-    const name = fileName(digest);
-    writeFileSync(path.join(this.folder, name), html);
-    this.existing.add(name);
-    this.wanted.add(name);
-    return path.join(this.folder, name);
-  }
-
-  /** Keep the earlier file of this digest. */
-  keep(digest: string): void {
-    this.wanted.add(fileName(digest));
-  }
-
-  /** Delete the files no article has any more. */
-  finish(): void {
-    for (const name of this.existing) if (!this.wanted.has(name)) rmSync(path.join(this.folder, name), { force: true });
-  }
+  return cacheFolder(cacheDir, outDir, 'arshif-article-html');
 }
 
 /** The stored HTML of an entry the loader rendered; empty for an entry another shard renders. */

@@ -25,7 +25,8 @@ import { articleTextOfMdx } from '../site/article-text';
 import { contentError } from '../site/content-error';
 import { entityPath, href } from '../site/urls';
 import { isShardBuild, keepsEveryArticleText, rendersArticle } from '../shards/current';
-import { articleHtmlFolder, ArticleHtmlWriter } from './article-html-store';
+import { articleHtmlFolder } from './article-html-store';
+import { DigestFiles } from './digest-files';
 import { articleFiles, articleText, gazetteerForBuild } from './build-content';
 
 /** The loader for `<contentDir>/articles`, linking mentions through `<contentDir>/gazetteer`. */
@@ -34,7 +35,7 @@ export function articleLoader(contentDir: string): Loader {
     name: 'arshif-articles',
     async load({ store, parseData, generateDigest, logger, config }) {
       const records = new RecordWriter(recordFolder(fileURLToPath(config.cacheDir), fileURLToPath(config.outDir)));
-      const htmlFiles = new ArticleHtmlWriter(articleHtmlFolder(fileURLToPath(config.cacheDir), fileURLToPath(config.outDir)));
+      const htmlFiles = new DigestFiles(articleHtmlFolder(fileURLToPath(config.cacheDir), fileURLToPath(config.outDir)), '.html');
       const files = articleFiles(path.join(contentDir, 'articles'));
       if (files === null) {
         store.clear();

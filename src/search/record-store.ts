@@ -6,64 +6,52 @@
  * written, instead of reading and parsing every article again; an unchanged article keeps its file,
  * so a rebuild makes records only for the articles that changed.
  */
-import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { cacheFolder, DigestFiles } from '../loaders/digest-files';
 import type { SearchRecord } from './record';
 
 /** Bump whenever a record made from the same article and gazetteer changes (record.ts, normalize.ts). */
 export const SEARCH_RECORD_VERSION = 'search-record/2';
 
-/**
- * The folder of the records, inside Astro's cache folder (emptied with it for a cold build), one per
- * output folder: builds of one working tree into different folders (tests, benchmarks) may run at
- * once and must not delete each other's records.
- */
+/** The folder of the records for builds into `outDir` (src/loaders/digest-files.ts). */
 export function recordFolder(cacheDir: string, outDir: string): string {
-  return path.join(cacheDir, 'arshif-search-records', createHash('sha256').update(path.resolve(outDir)).digest('hex').slice(0, 16));
+  return cacheFolder(cacheDir, outDir, 'arshif-search-records');
 }
 
 const LIST = 'records.json';
 
-/** A digest as a file name: Astro's digests are hex already; anything else is hashed. */
-function fileName(digest: string): string {
-  return `${/^[0-9a-z]{1,64}$/i.test(digest) ? digest : createHash('sha256').update(digest).digest('hex')}.json`;
-}
-
 /** One content sync's records: those kept from the last sync and those made anew, in order. */
 export class RecordWriter {
-  private readonly existing: Set<string>;
+  private readonly files: DigestFiles;
   private readonly order: string[] = [];
 
-  constructor(private readonly folder: string) {
-    mkdirSync(folder, { recursive: true });
-    this.existing = new Set(readdirSync(folder));
+  constructor(folder: string) {
+    this.files = new DigestFiles(folder, '.json');
   }
 
   /** Whether the record of this digest is still there from an earlier sync. */
   has(digest: string): boolean {
-    return this.existing.has(fileName(digest));
+    return this.files.has(digest);
   }
 
   /** Write the record of this digest; it takes the next place in the order. */
   write(digest: string, record: SearchRecord): void {
-    const name = fileName(digest);
-    writeFileSync(path.join(this.folder, name), JSON.stringify(record));
-    this.existing.add(name);
-    this.order.push(name);
+    this.files.write(digest, JSON.stringify(record));
+    this.order.push(this.files.nameOf(digest));
   }
 
   /** Keep the earlier record of this digest at the next place in the order. */
   keep(digest: string): void {
-    this.order.push(fileName(digest));
+    this.files.keep(digest);
+    this.order.push(this.files.nameOf(digest));
   }
 
   /** Write the order and delete the records no article has any more. */
   finish(): void {
-    const wanted = new Set(this.order);
-    for (const name of this.existing) if (name !== LIST && !wanted.has(name)) rmSync(path.join(this.folder, name), { force: true });
-    writeFileSync(path.join(this.folder, LIST), JSON.stringify(this.order));
+    this.files.finish(new Set([LIST]));
+    writeFileSync(path.join(this.files.folder, LIST), JSON.stringify(this.order));
   }
 }
 

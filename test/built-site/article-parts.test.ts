@@ -3,25 +3,18 @@
  * "on this page", breadcrumbs, older/newer by date, the Hijri date, the citation, the raw seed,
  * provenance, and the round trip from every mention to its entity page and back.
  */
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
-import { parse as parseYaml } from 'yaml';
-import { articleSchema, type ArticleFrontmatter } from '../../src/schema';
-import { byClass, fileForUrlPath, readPage, textContent, type HtmlElement, type Page } from './dist';
+import type { ArticleFrontmatter } from '../../src/schema';
+import { builtArticles, byClass, fileForUrlPath, readPage, textContent, type HtmlElement, type Page } from './dist';
 
 const siteDir = inject('siteDir');
 const base = inject('siteBase');
 const contentDir = inject('contentDir');
 const seedsDir = inject('seedsDir');
 
-const articles: ArticleFrontmatter[] = readdirSync(path.join(contentDir, 'articles'))
-  .filter((f) => f.endsWith('.mdx'))
-  .sort()
-  .map((f) => {
-    const match = /^---\n([\s\S]*?)\n---/.exec(readFileSync(path.join(contentDir, 'articles', f), 'utf8'));
-    return articleSchema.parse(parseYaml(match?.[1] ?? ''));
-  });
+const articles = builtArticles(contentDir);
 const bySlug = new Map(articles.map((a) => [a.slug, a]));
 const pageOf = (slug: string): Page => readPage(siteDir, `articles/${slug}/index.html`);
 const dated = (a: ArticleFrontmatter) => a.published !== null && a.publishedPrecision !== 'unknown';

@@ -2,21 +2,15 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
-import { parse as parseYaml } from 'yaml';
-import { articleSchema, type ArticleFrontmatter } from '../../src/schema';
-import { byClass, listFiles, readPage, scriptText, textContent } from './dist';
+import type { ArticleFrontmatter } from '../../src/schema';
+import { builtArticles, byClass, listFiles, readPage, scriptText, textContent } from './dist';
 
 const siteDir = inject('siteDir');
 const base = inject('siteBase');
 const contentDir = inject('contentDir');
 const seedsDir = inject('seedsDir');
 
-const articles: ArticleFrontmatter[] = readdirSync(path.join(contentDir, 'articles'))
-  .filter((f) => f.endsWith('.mdx'))
-  .map((f) => {
-    const match = /^---\n([\s\S]*?)\n---/.exec(readFileSync(path.join(contentDir, 'articles', f), 'utf8'));
-    return articleSchema.parse(parseYaml(match?.[1] ?? ''));
-  });
+const articles = builtArticles(contentDir);
 const seedNames = new Set(readdirSync(seedsDir));
 const withSeed = articles.filter((a) => seedNames.has(a.provenance.seed));
 

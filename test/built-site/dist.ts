@@ -5,6 +5,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { ELEMENT_NODE, TEXT_NODE, parse, walkSync } from 'ultrahtml';
+import { articleSchema, type ArticleFrontmatter } from '../../src/schema';
+import { parseArticleFile } from '../../src/search/article-file';
 
 export interface HtmlElement {
   name: string;
@@ -86,4 +88,13 @@ export function fileForUrlPath(urlPath: string, base: string): string | null {
   const rest = decodeURIComponent(urlPath.slice(base.length));
   if (rest === '' || rest.endsWith('/')) return `${rest}index.html`;
   return rest;
+}
+
+/** The frontmatter of every article the test site was built from (`contentDir` from `inject`), by file name. */
+export function builtArticles(contentDir: string): ArticleFrontmatter[] {
+  const folder = path.join(contentDir, 'articles');
+  return readdirSync(folder)
+    .filter((name) => name.endsWith('.mdx'))
+    .sort()
+    .map((name) => articleSchema.parse(parseArticleFile(readFileSync(path.join(folder, name), 'utf8')).data));
 }

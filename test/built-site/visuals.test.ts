@@ -7,16 +7,14 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { describe, expect, inject, it } from 'vitest';
-import { byClass, fileForUrlPath, listFiles, readPage, textContent, type HtmlElement, type Page } from './dist';
+import { builtArticles, byClass, fileForUrlPath, listFiles, readPage, textContent, type HtmlElement, type Page } from './dist';
 
 const siteDir = inject('siteDir');
 const base = inject('siteBase');
 const contentDir = inject('contentDir');
 
 /** Frontmatter of every article, read straight from content/articles. */
-const articles = readdirSync(path.join(contentDir, 'articles'))
-  .filter((name) => name.endsWith('.mdx'))
-  .map((name) => parseYaml(readFileSync(path.join(contentDir, 'articles', name), 'utf8').split(/^---$/m)[1]!) as { slug: string; published: string | null; publishedPrecision: string });
+const articles = builtArticles(contentDir);
 
 /** Every entity of the gazetteer, first definition of an id wins (as the site loads them). */
 const gazetteer = new Map<string, { id: string; kind: string; name: string; coordinates?: [number, number] }>();

@@ -8,11 +8,11 @@ import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { parse } from 'yaml';
-import { articleSchema, entitySchema, type ArticleFrontmatter, type Entity } from '../../../src/schema';
-import { parseArticleFile } from '../../../src/search/article-file';
+import { entitySchema, type Entity } from '../../../src/schema';
 import { searchForm } from '../../../src/search/normalize';
 import { searchStrings } from '../../../src/i18n/search';
 import { launchChromium, startStaticServer, watchPage, withSearchPageSize, type StaticServer } from './harness';
+import { builtArticles } from '../dist';
 
 const siteDir = inject('siteDir');
 const base = inject('siteBase');
@@ -22,10 +22,7 @@ const axePath = path.resolve('node_modules/axe-core/axe.min.js');
 const shotsDir = 'test-results/screenshots';
 
 /** The articles the test site was built from: the oracle for entity queries, dates and slugs. */
-const articles: ArticleFrontmatter[] = readdirSync(path.join(contentDir, 'articles'))
-  .filter((name) => name.endsWith('.mdx'))
-  .sort()
-  .map((name) => articleSchema.parse(parseArticleFile(readFileSync(path.join(contentDir, 'articles', name), 'utf8')).data));
+const articles = builtArticles(contentDir);
 
 /** The gazetteer the site was built with. */
 const gazetteer: Entity[] = readdirSync(path.join(contentDir, 'gazetteer'))
