@@ -287,6 +287,8 @@ function search(page: SearchPage): void {
 function changed(page: SearchPage, state: SearchState, delay: number): void {
   // Another query, filter or order starts again from the first page.
   page.state = { ...state, pages: 1 };
+  // The results shown no longer answer the state in the URL: busy until the new search settles.
+  page.el.results.setAttribute('aria-busy', 'true');
   writeUrl(page.state);
   clearTimeout(page.timer);
   page.timer = setTimeout(() => search(page), delay);
