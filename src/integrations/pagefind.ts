@@ -13,6 +13,7 @@ import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
 import { separableAppendix, type SearchRecord } from '../search/record';
 import { recordBatches, recordFolder } from '../search/record-store';
+import { openMeta, sealMeta } from '../search/sealed-meta';
 import { searchBundleFolder } from '../shards/current';
 
 /** Fail with Pagefind's own messages when a response carries errors. */
@@ -53,7 +54,8 @@ export async function writeSearchIndex(records: readonly SearchRecord[] | AsyncI
     if (!index) throw new Error('Pagefind returned no index and no error.');
     for await (const batch of batches) {
       const step = `index ${batch[0]?.url ?? ''} and the ${batch.length - 1} records after it`;
-      const added = await withDeadline(step, Promise.all(batch.map((record) => index.addCustomRecord(record))));
+      // Meta goes in sealed: Pagefind would index its words too (src/search/sealed-meta.ts).
+      const added = await withDeadline(step, Promise.all(batch.map((record) => index.addCustomRecord({ ...record, meta: sealMeta(record.meta) }))));
       added.forEach((response, i) => check(`index ${batch[i]!.url}`, response.errors));
       count += batch.length;
     }
@@ -95,7 +97,7 @@ function slimFragment(fragment: Fragment): boolean {
     changed = true;
   }
   if (typeof fragment.content !== 'string' || fragment.content === '' || !fragment.meta) return changed;
-  if (separableAppendix(fragment.content, fragment.meta) === null) return changed;
+  if (separableAppendix(fragment.content, openMeta(fragment.meta)) === null) return changed;
   fragment.content = '';
   return true;
 }

@@ -6,6 +6,7 @@ import { gunzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
 import { writeSearchIndex } from '../../src/integrations/pagefind';
 import { buildSearchRecord, rebuildContent, type SearchRecord } from '../../src/search/record';
+import { openMeta } from '../../src/search/sealed-meta';
 
 const work = mkdtempSync(path.join(os.tmpdir(), 'arshif-pagefind-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -68,10 +69,27 @@ describe('writeSearchIndex', () => {
       expect(fragment.content).toBe('');
       expect(fragment.filters).toBeUndefined();
       expect(fragment.meta['appendix']).toBeUndefined();
-      const rebuilt = rebuildContent(fragment.meta['title']!, fragment.meta['text']!, '');
+      const meta = openMeta(fragment.meta);
+      expect(meta['text']).toBe(record.meta['text']);
+      const rebuilt = rebuildContent(meta['title']!, meta['text']!, '');
       expect(rebuilt.length).toBeGreaterThan(0);
       expect(record.content.startsWith(rebuilt)).toBe(true);
     }
+  });
+
+  it('indexes the content and the title, never the other meta fields', async () => {
+    /** The word-index chunks of a bundle, by file name (each name is a hash of the chunk). */
+    const indexChunks = (dir: string) => readdirSync(path.join(dir, 'index')).sort();
+    const base = records();
+    await writeSearchIndex(base, path.join(work, 'meta-base'));
+    // Other text, dates, sources and positions in the meta: the index must not change.
+    const otherMeta = base.map((record) => ({ ...record, meta: { ...record.meta, text: 'كلمة zzqx مختلفة 12345', date: 'سبتمبر 1999', source: 'وكالة أخرى', entities: '9-12:1,2' } }));
+    await writeSearchIndex(otherMeta, path.join(work, 'meta-other'));
+    expect(indexChunks(path.join(work, 'meta-other'))).toEqual(indexChunks(path.join(work, 'meta-base')));
+    // Another title is searched, so the index changes: the comparison above can fail.
+    const otherTitle = base.map((record) => ({ ...record, meta: { ...record.meta, title: 'عنوان zzqx' } }));
+    await writeSearchIndex(otherTitle, path.join(work, 'meta-title'));
+    expect(indexChunks(path.join(work, 'meta-title'))).not.toEqual(indexChunks(path.join(work, 'meta-base')));
   });
 
   it('writes the same bundle whether records arrive one at a time or in batches', async () => {
