@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import subsetFont from 'subset-font';
 import { isShardBuild } from '../shards/current';
+import { ShownCharacters } from './shown-characters';
 
 /**
  * Always kept, whatever the pages say: the Arabic letters and short vowels, so that an Arabic word a
@@ -30,26 +31,6 @@ export const ALWAYS_KEPT = [
  */
 export const USED_WEIGHTS = { min: 400, max: 700 } as const;
 
-const NAMED_REFERENCES: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
-
-/** Every character a page's visible text (and its attributes, e.g. titles) can show. */
-export function charactersOfHtml(html: string): Set<string> {
-  const text = html
-    .replace(/<(script|style)\b[^>]*>[\s\S]*?<\/\1>/gi, ' ')
-    .replace(/<[^>]*>/g, (tag) => ` ${[...tag.matchAll(/(?:title|alt|aria-label|content|placeholder|value)="([^"]*)"/g)].map((m) => m[1]).join(' ')} `)
-    .replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, ref: string) => {
-      if (ref[0] !== '#') return NAMED_REFERENCES[ref.toLowerCase()] ?? whole;
-      const code = ref[1] === 'x' || ref[1] === 'X' ? Number.parseInt(ref.slice(2), 16) : Number.parseInt(ref.slice(1), 10);
-      return code <= 0x10ffff ? String.fromCodePoint(code) : whole;
-    });
-  return new Set(text);
-}
-
-/** Characters of the string literals of a script (the UI text it writes), without decoding escapes. */
-export function charactersOfScript(source: string): Set<string> {
-  return new Set([...source].filter((char) => char.codePointAt(0)! > 0x7f));
-}
-
 /** `name.HASH.ext` with a new hash of `bytes` (Astro's asset naming: 8 URL-safe characters). */
 export function renamedAsset(name: string, bytes: Uint8Array): string {
   const hash = createHash('sha256').update(bytes).digest('base64url').slice(0, 8);
@@ -57,11 +38,12 @@ export function renamedAsset(name: string, bytes: Uint8Array): string {
   return match ? `${match[1]}.${hash}.${match[3]}` : name.replace(/\.([a-z0-9]+)$/, `.${hash}.$1`);
 }
 
-/** Replace every old name by its new one in `text`. */
+/** Replace every old name by its new one in `text`, in one pass. */
 function rename(text: string, renames: ReadonlyMap<string, string>): string {
-  let out = text;
-  for (const [from, to] of renames) out = out.replaceAll(from, to);
-  return out;
+  if (renames.size === 0) return text;
+  // Longest first, so a name that begins another never takes its place.
+  const names = new RegExp([...renames.keys()].sort((a, b) => b.length - a.length).map((name) => name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'g');
+  return text.replace(names, (name) => renames.get(name)!);
 }
 
 function walk(dir: string): string[] {
@@ -107,12 +89,13 @@ export function coversAny(ranges: ReadonlyArray<readonly [number, number]>, char
  */
 export async function subsetSiteFonts(outDir: string): Promise<{ before: number; after: number; fonts: number; dropped: number }> {
   const files = walk(outDir);
-  const characters = new Set(ALWAYS_KEPT);
+  const shown = new ShownCharacters();
+  shown.addScript(ALWAYS_KEPT.join(''));
   for (const file of files) {
-    if (file.endsWith('.html')) for (const char of charactersOfHtml(readFileSync(file, 'utf8'))) characters.add(char);
-    else if (file.endsWith('.js') && !file.includes(`${path.sep}pagefind${path.sep}`)) for (const char of charactersOfScript(readFileSync(file, 'utf8'))) characters.add(char);
+    if (file.endsWith('.html')) shown.addHtml(readFileSync(file, 'utf8'));
+    else if (file.endsWith('.js') && !file.includes(`${path.sep}pagefind${path.sep}`)) shown.addScript(readFileSync(file, 'utf8'));
   }
-  const text = [...characters].sort();
+  const text = shown.characters().sort();
   const stylesheets = files.filter((f) => f.endsWith('.css'));
   const rules = stylesheets.flatMap((file) => fontFaceRules(readFileSync(file, 'utf8')));
   const fonts = files.filter((file) => /\.woff2?$/.test(file)).sort();

@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ALWAYS_KEPT, charactersOfHtml, charactersOfScript, coversAny, fontFaceRules, renamedAsset, USED_WEIGHTS } from '../../src/integrations/subset-fonts';
+import { charactersOfHtml, charactersOfScript } from '../../src/integrations/shown-characters';
+import { ALWAYS_KEPT, coversAny, fontFaceRules, renamedAsset, USED_WEIGHTS } from '../../src/integrations/subset-fonts';
 
 describe('cutting fonts to the characters the site shows', () => {
   it('reads the characters of a page\'s text and of the attributes a reader sees, not of its scripts and styles', () => {
@@ -50,5 +52,36 @@ describe('the weights kept in a variable font', () => {
       expect(weight).toBeGreaterThanOrEqual(USED_WEIGHTS.min);
       expect(weight).toBeLessThanOrEqual(USED_WEIGHTS.max);
     }
+  });
+});
+
+/** The straightforward reading (regular expressions over the whole page), against which the one-pass scanner is checked. */
+function referenceCharactersOfHtml(html: string): Set<string> {
+  const named: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
+  const text = html
+    .replace(/<(script|style)\b[^>]*>[\s\S]*?<\/\1>/gi, ' ')
+    .replace(/<[^>]*>/g, (tag) => ` ${[...tag.matchAll(/(?:title|alt|aria-label|content|placeholder|value)="([^"]*)"/g)].map((m) => m[1]).join(' ')} `)
+    .replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, ref: string) => {
+      if (ref[0] !== '#') return named[ref.toLowerCase()] ?? whole;
+      const code = ref[1] === 'x' || ref[1] === 'X' ? Number.parseInt(ref.slice(2), 16) : Number.parseInt(ref.slice(1), 10);
+      return code <= 0x10ffff ? String.fromCodePoint(code) : whole;
+    });
+  return new Set(text);
+}
+
+describe('the one-pass character scanner', () => {
+  const pieces = ['<p>', '</p>', '<', '>', '&', ';', '&amp;', '&#x1F600;', '&#1604;', '&laquo;', '&#x110000;', '<script>', '</script>', '<STYLE a>', '</style>', 'title="', 'alt="', '"', ' ', 'سلام', 'CSTO', 'ж', '😀', '\uD800', '<img alt="ق">', '<a data-title="ث &quot;">'];
+  it('finds exactly the characters the regular-expression reading finds, on any mix of tags, references, scripts and text', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 40 }), (parts) => {
+        const html = parts.join('');
+        // Where the page has no tag, the reference reading adds no separating space either.
+        const expected = referenceCharactersOfHtml(html);
+        const actual = charactersOfHtml(html);
+        if (!/<[^>]*>/.test(html.replace(/<(script|style)\b[^>]*>[\s\S]*?<\/\1>/gi, ''))) expected.delete(' '), actual.delete(' ');
+        expect([...actual].sort()).toEqual([...expected].sort());
+      }),
+      { numRuns: 3000 },
+    );
   });
 });
