@@ -131,10 +131,26 @@ export function entityMentions(
   hits: readonly number[],
   separator: string,
 ): number[] {
-  const found = new Set<number>();
+  const hitSpans = spans.filter(([start, end]) => hits.some((hit) => hit >= start && hit < end));
+  return [...new Set(mentionsOfEntities(indexed, bodyStart, bodyEnd, hitSpans, separator).flat())].sort((a, b) => a - b);
+}
+
+/**
+ * For each span of appended spellings, the positions in `[bodyStart, bodyEnd)` that mention its
+ * entity (see `entityMentions`). The words are made bare once for all spans: an article with
+ * dozens of entities is read once, not once per entity.
+ */
+export function mentionsOfEntities(
+  indexed: readonly string[],
+  bodyStart: number,
+  bodyEnd: number,
+  spans: ReadonlyArray<readonly [number, number]>,
+  separator: string,
+): number[][] {
+  if (spans.length === 0) return [];
   const bareWords = indexed.map(bare);
-  for (const [start, end] of spans) {
-    if (!hits.some((hit) => hit >= start && hit < end)) continue;
+  return spans.map(([start, end]) => {
+    const found = new Set<number>();
     const spellings: string[][] = [];
     let current: string[] = [];
     for (let i = start; i < Math.min(end, indexed.length); i++) {
@@ -147,13 +163,13 @@ export function entityMentions(
     for (const spelling of spellings) {
       // Latin spellings never occur in an Arabic body; skip them cheaply.
       if (!/\p{Script=Arabic}/u.test(spelling[0]!)) continue;
+      const head = spelling[0]!;
       for (let i = bodyStart; i + spelling.length <= bodyEnd; i++) {
         const first = bareWords[i]!;
-        const head = spelling[0]!;
         if (!(first === head || (first.endsWith(head) && first.length - head.length <= MAX_CLITICS))) continue;
         if (spelling.every((word, k) => k === 0 || bareWords[i + k] === word)) for (let k = 0; k < spelling.length; k++) found.add(i + k);
       }
     }
-  }
-  return [...found].sort((a, b) => a - b);
+    return [...found].sort((a, b) => a - b);
+  });
 }

@@ -5,7 +5,7 @@
  * `meta.text`, from which the page builds excerpts in the reader's spelling.
  */
 import type { ArticleFrontmatter, Entity, EntityKind } from '../schema';
-import { entityMentions, formatEntitySpans } from './excerpt';
+import { formatEntitySpans, mentionsOfEntities } from './excerpt';
 import { indexWords, splitWords } from './normalize';
 
 /** What the index needs of an article's frontmatter. */
@@ -46,6 +46,28 @@ const UNKNOWN_OLDEST = '9999-12-31';
 /** Every spelling of an entity, Arabic first, then English. */
 function spellings(entity: SearchableEntity): string[] {
   return [entity.name, ...entity.aliases, entity.nameEn, ...entity.aliasesEn];
+}
+
+/** Each entity's appended words, made once per gazetteer entry rather than once per article that names it. */
+const appendedOfEntity = new WeakMap<SearchableEntity, readonly string[]>();
+
+/** The words an article's appendix gets for an entity: each distinct spelling in search form, each after a separator. */
+function appendedSpellings(entity: SearchableEntity): readonly string[] {
+  let appended = appendedOfEntity.get(entity);
+  if (appended === undefined) {
+    const words: string[] = [];
+    const seenSpellings = new Set<string>();
+    for (const spelling of spellings(entity)) {
+      const indexed = indexWords(splitWords(spelling));
+      const key = indexed.join(' ');
+      if (indexed.length === 0 || seenSpellings.has(key)) continue;
+      seenSpellings.add(key);
+      words.push(APPENDIX_SEPARATOR, ...indexed);
+    }
+    appended = words;
+    appendedOfEntity.set(entity, appended);
+  }
+  return appended;
 }
 
 /**
@@ -95,15 +117,8 @@ export function buildSearchRecord(
   for (const id of new Set([...article.people, ...article.places, ...article.organizations])) {
     const entity = entities.get(id);
     if (!entity) continue;
-    const seenSpellings = new Set<string>();
     const start = appendix.length;
-    for (const spelling of spellings(entity)) {
-      const words = indexWords(splitWords(spelling));
-      const key = words.join(' ');
-      if (words.length === 0 || seenSpellings.has(key)) continue;
-      seenSpellings.add(key);
-      appendix.push(APPENDIX_SEPARATOR, ...words);
-    }
+    appendix.push(...appendedSpellings(entity));
     spans.push([start, appendix.length]);
   }
   if (article.source) {
@@ -112,11 +127,10 @@ export function buildSearchRecord(
   }
   const indexed = [...indexWords(titleWords), ...indexWords(bodyWords), ...appendix];
   const appendixStart = titleWords.length + bodyWords.length;
-  const entitySpans = spans.map(([start, end]) => {
-    const span: [number, number] = [appendixStart + start, appendixStart + end];
-    // Every mention of the entity in the body, as a hit on any of its names would mark it.
-    return { start: span[0], end: span[1], mentions: entityMentions(indexed, titleWords.length, appendixStart, [span], [span[0]], APPENDIX_SEPARATOR) };
-  });
+  const appendedSpans = spans.map(([start, end]): [number, number] => [appendixStart + start, appendixStart + end]);
+  // Every mention of each entity in the body, as a hit on any of its names would mark it.
+  const mentions = mentionsOfEntities(indexed, titleWords.length, appendixStart, appendedSpans, APPENDIX_SEPARATOR);
+  const entitySpans = appendedSpans.map(([start, end], i) => ({ start, end, mentions: mentions[i]! }));
   const meta: Record<string, string> = {
     title: article.title,
     slug: article.slug,
