@@ -3,7 +3,9 @@
  * (ARSHIF_SITE, ARSHIF_BASE), where a build writes and reads (ARSHIF_OUT_DIR, ARSHIF_CONTENT_DIR,
  * ARSHIF_SEEDS_DIR), the offline bundle's relative links (ARSHIF_LINKS=relative) and the bag's
  * organization (ARSHIF_ORGANIZATION), and which part of a sharded build this is (ARSHIF_SHARD_PLAN,
- * ARSHIF_SHARD; see src/shards/plan.ts). The heap limit (ARSHIF_HEAP_MB) is the build command's own.
+ * ARSHIF_SHARD; see src/shards/plan.ts), and how many threads render articles during the content
+ * sync (ARSHIF_RENDER_THREADS; see src/loaders/render-pool.ts). The heap limit (ARSHIF_HEAP_MB) is
+ * the build command's own.
  */
 
 /** The address pages cite when no deployment sets one. */
@@ -25,6 +27,11 @@ export interface Settings {
   shardPlan: string | null;
   /** The shard this build renders (`hub`, `s1` …); only with `shardPlan`. */
   shard: string | null;
+  /**
+   * Threads that render articles (src/loaders/render-pool.ts), used for any number of articles;
+   * 1 renders on the main thread alone. Null: one per core, once there are enough articles.
+   */
+  renderThreads: number | null;
 }
 
 /** Read the settings from an environment (the process's by default). */
@@ -39,7 +46,15 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
     organization: env['ARSHIF_ORGANIZATION'] || DEFAULT_ORGANIZATION,
     shardPlan: env['ARSHIF_SHARD_PLAN'] || null,
     shard: env['ARSHIF_SHARD'] || null,
+    renderThreads: positiveInteger(env['ARSHIF_RENDER_THREADS']),
   };
+}
+
+/** A whole number of at least 1 written in decimal digits, else null. */
+function positiveInteger(value: string | undefined): number | null {
+  if (value === undefined || !/^\s*\d+\s*$/.test(value)) return null;
+  const number = Number(value);
+  return number >= 1 && Number.isSafeInteger(number) ? number : null;
 }
 
 /** The site's absolute address for a page: Astro's `site` (set from the settings), else the default. */

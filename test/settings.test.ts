@@ -13,7 +13,14 @@ describe('the ARSHIF_* settings', () => {
       organization: 'arshif (أرشيف)',
       shardPlan: null,
       shard: null,
+      renderThreads: null,
     });
+  });
+
+  it('take a number of render threads only as a whole number of at least 1', () => {
+    expect(readSettings({ ARSHIF_RENDER_THREADS: '1' }).renderThreads).toBe(1);
+    expect(readSettings({ ARSHIF_RENDER_THREADS: '4' }).renderThreads).toBe(4);
+    for (const odd of ['', '0', '-2', '1.5', 'two', '2x']) expect(readSettings({ ARSHIF_RENDER_THREADS: odd }).renderThreads).toBeNull();
   });
 
   it('are read from the environment, an empty value counting as unset', () => {
