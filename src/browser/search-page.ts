@@ -13,7 +13,6 @@ import { shownFacetValues, type FacetCounts } from '../search/facets';
 import { normalizeQuery, type NormalizedQuery } from '../search/normalize';
 import { mergeTiers } from '../search/ranking';
 import { FACETS, rebuildContent, type Facet } from '../search/record';
-import { openMeta } from '../search/sealed-meta';
 import { isActive, pagefindOptions, RESULTS_PER_PAGE, parseSearchState, serializeSearchState, SORTS, type SearchState, type SortOrder } from '../search/url-state';
 
 /** The part of Pagefind's browser API used here (the offline fallback implements the same). */
@@ -111,24 +110,9 @@ function loadPagefind(base: string): Promise<PagefindApi> {
     await api.init();
     // A sharded build (src/shards/plan.ts) left one bundle per article shard beside `pagefind/`.
     for (const bundle of bundlesToMerge()) await api.mergeIndex?.(`${base}${bundle}`, options);
-    return withOpenedMeta(api);
+    return api;
   })();
   return pagefindPromise;
-}
-
-/** Pagefind's API with each result's meta opened: the build hands Pagefind meta sealed (src/search/sealed-meta.ts). */
-function withOpenedMeta(api: PagefindApi): PagefindApi {
-  const open = (result: PagefindResult): PagefindResult => ({ ...result, data: async () => {
-    const data = await result.data();
-    return { ...data, meta: openMeta(data.meta) };
-  } });
-  return {
-    ...api,
-    search: async (term, options) => {
-      const found = await api.search(term, options);
-      return found && { ...found, results: found.results.map(open) };
-    },
-  };
 }
 
 /** The extra search bundles the page names (`data-merge-bundles` on the form), relative to the base. */

@@ -92,12 +92,17 @@ interface Fragment {
  */
 function slimFragment(fragment: Fragment): boolean {
   let changed = false;
+  if (fragment.meta) {
+    // Sealed only so Pagefind would not index it (src/search/sealed-meta.ts); served plain.
+    fragment.meta = openMeta(fragment.meta);
+    changed = true;
+  }
   if (fragment.filters !== undefined) {
     delete fragment.filters;
     changed = true;
   }
   if (typeof fragment.content !== 'string' || fragment.content === '' || !fragment.meta) return changed;
-  if (separableAppendix(fragment.content, openMeta(fragment.meta)) === null) return changed;
+  if (separableAppendix(fragment.content, fragment.meta) === null) return changed;
   fragment.content = '';
   return true;
 }
@@ -114,7 +119,8 @@ async function slimFragments(outputPath: string): Promise<void> {
   for (const name of names) {
     const file = path.join(folder, name);
     const raw = gunzipSync(await readFile(file));
-    if (raw.subarray(0, SIGNATURE.length).toString('latin1') !== SIGNATURE) continue;
+    // Every fragment must be rewritten: its meta is still sealed.
+    if (raw.subarray(0, SIGNATURE.length).toString('latin1') !== SIGNATURE) throw new Error(`${file} does not start with Pagefind's signature; this Pagefind writes fragments the build cannot read.`);
     const parsed = JSON.parse(raw.subarray(SIGNATURE.length).toString('utf8')) as Fragment | Record<string, Fragment>;
     // One fragment per file, or (Pagefind's fragment groups) several by hash.
     const fragments = 'url' in parsed ? [parsed as Fragment] : Object.values(parsed as Record<string, Fragment>);

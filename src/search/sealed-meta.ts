@@ -10,7 +10,8 @@
  *
  * Sealing is a bijection on strings: code points below U+1900 (Latin, Arabic and its supplements,
  * spaces) move to U+E000 + code point; any other code point is written as U+F8FF and six sealed hex
- * digits. The search page opens what Pagefind returns (src/browser/search-page.ts).
+ * digits. Once Pagefind has written the bundle, its fragments are opened again
+ * (src/integrations/pagefind.ts), so the search page reads plain meta and downloads no sealed bytes.
  */
 
 /** Meta fields Pagefind indexes; every other field is sealed. */
