@@ -13,7 +13,7 @@ import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
 import { separableAppendix, type SearchRecord } from '../search/record';
 import { recordBatches, recordFolder } from '../search/record-store';
-import { openMeta, sealMeta } from '../search/sealed-meta';
+import { sealMeta } from '../search/sealed-meta';
 import { searchBundleFolder } from '../shards/current';
 
 /** Fail with Pagefind's own messages when a response carries errors. */
@@ -46,6 +46,8 @@ async function withDeadline<T>(step: string, promise: Promise<T>): Promise<T> {
 export async function writeSearchIndex(records: readonly SearchRecord[] | AsyncIterable<readonly SearchRecord[]>, outputPath: string): Promise<number> {
   const batches = Array.isArray(records) ? inBatches(records as readonly SearchRecord[]) : (records as AsyncIterable<readonly SearchRecord[]>);
   let count = 0;
+  /** Each record's meta as the fragments serve it, by URL. */
+  const servedMeta = new Map<string, Record<string, string>>();
   try {
     // Pagefind's service panics without replying when it cannot create the folder; find out first.
     await mkdir(outputPath, { recursive: true });
@@ -54,14 +56,14 @@ export async function writeSearchIndex(records: readonly SearchRecord[] | AsyncI
     if (!index) throw new Error('Pagefind returned no index and no error.');
     for await (const batch of batches) {
       const step = `index ${batch[0]?.url ?? ''} and the ${batch.length - 1} records after it`;
-      // Meta goes in sealed: Pagefind would index its words too (src/search/sealed-meta.ts).
-      const added = await withDeadline(step, Promise.all(batch.map((record) => index.addCustomRecord({ ...record, meta: sealMeta(record.meta) }))));
+      for (const record of batch) servedMeta.set(record.url, record.meta);
+      const added = await withDeadline(step, Promise.all(batch.map((record) => index.addCustomRecord({ ...record, meta: metaToIndex(record.meta) }))));
       added.forEach((response, i) => check(`index ${batch[i]!.url}`, response.errors));
       count += batch.length;
     }
     const written = await withDeadline(`write ${outputPath}`, index.writeFiles({ outputPath }));
     check(`write ${outputPath}`, written.errors);
-    await slimFragments(outputPath);
+    await slimFragments(outputPath, servedMeta);
     return count;
   } catch (error) {
     throw new Error('Building the search index failed; the site has no working search.', { cause: error });
@@ -70,11 +72,22 @@ export async function writeSearchIndex(records: readonly SearchRecord[] | AsyncI
   }
 }
 
+/**
+ * The meta Pagefind is given: sealed, since Pagefind would index its words too
+ * (src/search/sealed-meta.ts), and without the body text, the largest field, which Pagefind would
+ * only carry into the fragments: the fragment rewrite puts the record's own meta back.
+ */
+function metaToIndex(meta: Readonly<Record<string, string>>): Record<string, string> {
+  const { text: _text, ...rest } = meta;
+  return sealMeta(rest);
+}
+
 /** The signature Pagefind puts before the JSON of every file it writes (and checks when reading). */
 const SIGNATURE = 'pagefind_dcd';
 
 /** The part of a Pagefind fragment this rewrites. */
 interface Fragment {
+  url?: unknown;
   content?: unknown;
   meta?: Record<string, string>;
   filters?: unknown;
@@ -90,13 +103,12 @@ interface Fragment {
  * The filter values are dropped: the page shows the archive's counts and never a result's filters,
  * and Pagefind filters with its filter index, not with fragments.
  */
-function slimFragment(fragment: Fragment): boolean {
-  let changed = false;
-  if (fragment.meta) {
-    // Sealed only so Pagefind would not index it (src/search/sealed-meta.ts); served plain.
-    fragment.meta = openMeta(fragment.meta);
-    changed = true;
-  }
+function slimFragment(fragment: Fragment, servedMeta: ReadonlyMap<string, Record<string, string>>): boolean {
+  // Pagefind holds the meta sealed and without the text (`metaToIndex`); readers get the record's.
+  const meta = typeof fragment.url === 'string' ? servedMeta.get(fragment.url) : undefined;
+  if (meta === undefined) throw new Error(`Pagefind wrote a fragment for ${String(fragment.url)}, which no record has.`);
+  fragment.meta = { ...meta };
+  let changed = true;
   if (fragment.filters !== undefined) {
     delete fragment.filters;
     changed = true;
@@ -113,19 +125,19 @@ function slimFragment(fragment: Fragment): boolean {
  * still a hash of what the file holds (the rewrite is a function of the fragment). Deterministic:
  * gzip output depends only on its input.
  */
-async function slimFragments(outputPath: string): Promise<void> {
+async function slimFragments(outputPath: string, servedMeta: ReadonlyMap<string, Record<string, string>>): Promise<void> {
   const folder = path.join(outputPath, 'fragment');
   const names = (await readdir(folder).catch(() => [] as string[])).filter((name) => name.endsWith('.pf_fragment')).sort();
   for (const name of names) {
     const file = path.join(folder, name);
     const raw = gunzipSync(await readFile(file));
-    // Every fragment must be rewritten: its meta is still sealed.
+    // Every fragment must be rewritten: its meta is still sealed and lacks the text.
     if (raw.subarray(0, SIGNATURE.length).toString('latin1') !== SIGNATURE) throw new Error(`${file} does not start with Pagefind's signature; this Pagefind writes fragments the build cannot read.`);
     const parsed = JSON.parse(raw.subarray(SIGNATURE.length).toString('utf8')) as Fragment | Record<string, Fragment>;
     // One fragment per file, or (Pagefind's fragment groups) several by hash.
     const fragments = 'url' in parsed ? [parsed as Fragment] : Object.values(parsed as Record<string, Fragment>);
     let changed = false;
-    for (const fragment of fragments) if (typeof fragment === 'object' && fragment !== null && slimFragment(fragment)) changed = true;
+    for (const fragment of fragments) if (typeof fragment === 'object' && fragment !== null && slimFragment(fragment, servedMeta)) changed = true;
     if (changed) await writeFile(file, gzipSync(Buffer.concat([Buffer.from(SIGNATURE, 'latin1'), Buffer.from(JSON.stringify(parsed), 'utf8')]), { level: 9 }));
   }
 }
