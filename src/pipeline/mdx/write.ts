@@ -9,9 +9,9 @@ import { mdxToMarkdown } from 'mdast-util-mdx';
 import type { MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx-jsx';
 import { defaultHandlers, toMarkdown, type Handle, type Options as ToMarkdownOptions, type Unsafe } from 'mdast-util-to-markdown';
 import { mdxToMdast, type Features } from 'satteri';
-import { stringify } from 'yaml';
 import type { Inline } from '../entities/annotate';
 import { fatal, type PipelineMessage } from '../messages';
+import { frontmatterYaml } from './frontmatter';
 
 /** A body block whose paragraphs are already annotated. */
 export type AnnotatedBlock =
@@ -251,8 +251,11 @@ export function verifyRoundTrip(tree: Root, mdx: string): PipelineMessage[] {
   } catch (error) {
     return [fatal('mdx-syntax', `the generated MDX does not parse (${(error as Error).message}); please report this with the seed file`)];
   }
-  const expected = canonical(asCompiled(tree));
-  const actual = canonical(withoutAutolinks(parsed));
+  const compiled = asCompiled(tree);
+  const read = withoutAutolinks(parsed);
+  if (sameNode(compiled as unknown as Comparable, read as unknown as Comparable)) return [];
+  const expected = canonical(compiled);
+  const actual = canonical(read);
   if (expected === actual) return [];
   let index = 0;
   while (index < expected.length && expected[index] === actual[index]) index++;
@@ -293,6 +296,38 @@ function withoutAutolinks<T extends Root | RootContent>(node: T): T {
   return { ...node, children } as T;
 }
 
+type Comparable = { type: string; value?: unknown; depth?: unknown; name?: unknown; attributes?: Array<{ name?: unknown; value?: unknown }>; children?: Comparable[] };
+
+/**
+ * True when two trees have the same canonical form (below), compared in place without building
+ * it. Answers false whenever it cannot tell cheaply — an attribute value that is not a string, two
+ * adjacent text nodes that the canonical form would merge — and the canonical forms then decide.
+ */
+function sameNode(a: Comparable, b: Comparable): boolean {
+  if (a.type !== b.type || a.value !== b.value || a.depth !== b.depth || a.name !== b.name) return false;
+  if (typeof a.value === 'object' && a.value !== null) return false;
+  if (!sameAttributes(a.attributes, b.attributes)) return false;
+  const left = a.children;
+  const right = b.children;
+  if (left === undefined || right === undefined) return left === right;
+  if (left.length !== right.length) return false;
+  for (let i = 0; i < left.length; i++) {
+    if (i > 0 && ((left[i]!.type === 'text' && left[i - 1]!.type === 'text') || (right[i]!.type === 'text' && right[i - 1]!.type === 'text'))) return false;
+    if (!sameNode(left[i]!, right[i]!)) return false;
+  }
+  return true;
+}
+
+function sameAttributes(a: Comparable['attributes'], b: Comparable['attributes']): boolean {
+  if (a === undefined || b === undefined) return a === b;
+  if (a.length !== b.length) return false;
+  return a.every((attribute, i) => {
+    const other = b[i]!;
+    const value = attribute.value ?? null;
+    return (attribute.name ?? null) === (other.name ?? null) && (value === null || typeof value === 'string') && value === (other.value ?? null);
+  });
+}
+
 /** A position-free JSON form of a tree with adjacent text nodes merged. */
 function canonical(node: Root): string {
   return JSON.stringify(strip(node));
@@ -319,8 +354,5 @@ function strip(node: unknown): unknown {
 
 /** Write frontmatter and body as one MDX file. Keys keep the order of `frontmatter`. */
 export function renderMdxFile(frontmatter: Record<string, unknown>, body: string): string {
-  // YAML 1.1 rules make the writer quote strings a YAML 1.1 reader (Astro uses js-yaml) would turn
-  // into dates, booleans or numbers — "2025-01-29" stays a string.
-  const yaml = stringify(frontmatter, { version: '1.1', lineWidth: 0, minContentWidth: 0, singleQuote: false });
-  return `---\n${yaml}---\n\n${body}`;
+  return `---\n${frontmatterYaml(frontmatter)}---\n\n${body}`;
 }
