@@ -52,21 +52,33 @@ export function createCodeUnitAutomaton(patterns: readonly string[]): CodeUnitAu
     if (list) list.push([key % 65536, child]);
     else children.set(parent, [[key % 65536, child]]);
   }
-  const step = (state: number, unit: number): number => {
-    for (;;) {
-      const next = edges.get(state * 65536 + unit);
-      if (next !== undefined) return next;
-      if (state === 0) return 0;
-      state = fail[state]!;
-    }
-  };
+  // The transitions of the whole automaton as one table: code units that occur in no pattern are
+  // one class (they lead back to the root from anywhere), the others a class each, and every
+  // state's move on every class is computed once here, so matching reads one entry per code unit.
+  const unitClass = new Uint16Array(65536);
+  let classes = 1;
+  for (const key of edges.keys()) {
+    const unit = key % 65536;
+    if (unitClass[unit] === 0) unitClass[unit] = classes++;
+  }
+  const next = new Int32Array(terminal.length * classes);
   const queue: number[] = [0];
+  for (const [unit, child] of children.get(0) ?? []) next[unitClass[unit]!] = child;
   for (let head = 0; head < queue.length; head++) {
     const state = queue[head]!;
+    const row = state * classes;
+    if (state !== 0) {
+      // Moves the state has no edge for are its failure state's moves.
+      const failRow = fail[state]! * classes;
+      for (let c = 1; c < classes; c++) next[row + c] = next[failRow + c]!;
+    }
     for (const [unit, child] of children.get(state) ?? []) {
-      const suffix = state === 0 ? 0 : step(fail[state]!, unit);
+      const c = unitClass[unit]!;
+      // The child's failure state: where the parent's failure state moves on the same unit.
+      const suffix = state === 0 ? 0 : next[fail[state]! * classes + c]!;
       fail[child] = suffix;
       output[child] = terminal[suffix] !== -1 ? suffix : output[suffix]!;
+      next[row + c] = child;
       queue.push(child);
     }
   }
@@ -76,7 +88,7 @@ export function createCodeUnitAutomaton(patterns: readonly string[]): CodeUnitAu
       const hits: CodeUnitHit[] = [];
       let state = 0;
       for (let i = 0; i < text.length; i++) {
-        state = step(state, text.charCodeAt(i));
+        state = next[state * classes + unitClass[text.charCodeAt(i)]!]!;
         for (let found = terminal[state] !== -1 ? state : output[state]!; found !== -1; found = output[found]!) {
           hits.push({ start: i + 1 - depth[found]!, end: i + 1, pattern: terminal[found]! });
         }
