@@ -83,7 +83,25 @@ interface SpacedText {
   origin: number[];
 }
 
+/** Texts whose folding is kept: more than one page's lines, so every matcher folds a line once. */
+const REMEMBERED_FOLDS = 512;
+const folds = new Map<string, SpacedText>();
+
+/**
+ * `text` folded for matching, remembered: the gazetteer and the role words look up the same
+ * lines of a page, and the folding depends on the text alone. Read-only for its callers.
+ */
 function foldForMatching(text: string): SpacedText {
+  let spaced = folds.get(text);
+  if (spaced === undefined) {
+    if (folds.size >= REMEMBERED_FOLDS) folds.clear();
+    spaced = spacedFold(text);
+    folds.set(text, spaced);
+  }
+  return spaced;
+}
+
+function spacedFold(text: string): SpacedText {
   const { folded, origin } = foldWithMap(text);
   if (!folded.includes('  ')) return { folded, origin };
   const kept: string[] = [];

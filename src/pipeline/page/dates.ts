@@ -114,6 +114,11 @@ const HIJRI_YEAR = new RegExp(
   'gu',
 );
 
+/** What every match of NAMED_HIJRI and HIJRI_YEAR holds: a year's last digit and the Hijri mark. */
+const MAY_BE_HIJRI = new RegExp(String.raw`[0-9]\s*${HIJRI_MARK}`, 'u');
+/** What every match of NUMERIC_DMY and NUMERIC_YMD holds: two digits around a separator. */
+const MAY_BE_NUMERIC = /[0-9][./-][0-9]/u;
+
 const NUMERIC_START = String.raw`(?<![\p{L}\p{N}]|\p{N}[./-])`;
 /** Without a weekday, the digits may follow a word directly (`أخبار محلية12-3-2023`), never another number. */
 const NUMERIC_DAY_START = String.raw`(?:${NUMERIC_START}${WEEKDAY}|(?<![\p{N}]|\p{N}[./-]))`;
@@ -346,10 +351,15 @@ function scanFolded(folded: string): Candidate[] {
     }
   };
   collect(NAMED_GREGORIAN, resolveNamedGregorian);
-  collect(NAMED_HIJRI, resolveNamedHijri);
-  collect(HIJRI_YEAR, resolveHijriYear);
-  collect(NUMERIC_DMY, resolveNumeric);
-  collect(NUMERIC_YMD, resolveNumeric);
+  // Patterns whose every match holds a short required piece are run only where the piece is.
+  if (MAY_BE_HIJRI.test(folded)) {
+    collect(NAMED_HIJRI, resolveNamedHijri);
+    collect(HIJRI_YEAR, resolveHijriYear);
+  }
+  if (MAY_BE_NUMERIC.test(folded)) {
+    collect(NUMERIC_DMY, resolveNumeric);
+    collect(NUMERIC_YMD, resolveNumeric);
+  }
   for (const match of folded.matchAll(YEAR_WORD)) {
     const groups = match.groups ?? {};
     const year = Number(groups['year']);

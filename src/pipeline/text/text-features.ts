@@ -37,6 +37,33 @@ export function foldWord(token: string): string {
   return foldArabic(token).replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
 }
 
+/** Distinct words whose judgments are kept: a run's vocabulary, within bounded memory. */
+const REMEMBERED_WORDS = 65536;
+const stopTokens = new Map<string, boolean>();
+
+/**
+ * Is the token an Arabic function word (alone or behind و/ف)? Remembered per token for the whole
+ * run: news prose repeats its words, and the answer depends on the token alone.
+ */
+function isStopToken(token: string): boolean {
+  let answer = stopTokens.get(token);
+  if (answer === undefined) {
+    if (stopTokens.size >= REMEMBERED_WORDS) stopTokens.clear();
+    const word = foldWord(token);
+    answer = STOP_WORDS.has(word) || (word.length > 2 && /^[وف]/u.test(word) && STOP_WORDS.has(word.slice(1)));
+    stopTokens.set(token, answer);
+  }
+  return answer;
+}
+
+/** Share of `list` that are Arabic function words (0 for no words). */
+function stopShare(list: readonly string[]): number {
+  if (list.length === 0) return 0;
+  let count = 0;
+  for (const token of list) if (isStopToken(token)) count++;
+  return count / list.length;
+}
+
 /** Texts whose answers a judgment keeps: more lines than a long page holds, so one page never misses. */
 const REMEMBERED_TEXTS = 4096;
 
@@ -60,14 +87,7 @@ function remembered(judge: (text: string) => boolean): (text: string) => boolean
 
 /** Share of a line's words that are Arabic function words (0 for a line without words). */
 export function stopWordRatio(text: string): number {
-  const list = words(text);
-  if (list.length === 0) return 0;
-  let count = 0;
-  for (const token of list) {
-    const word = foldWord(token);
-    if (STOP_WORDS.has(word) || (word.length > 2 && /^[وف]/u.test(word) && STOP_WORDS.has(word.slice(1)))) count++;
-  }
-  return count / list.length;
+  return stopShare(words(text));
 }
 
 /**
@@ -86,11 +106,13 @@ export const isProse = remembered((text: string): boolean => {
  * at least 8 words with a comma inside or a function-word density of news prose.
  */
 export const isTextLike = remembered((text: string): boolean => {
+  const list = words(text);
   // Numbers, times and one-letter marks (ص، م) do not make a line text: a byline full of them is not.
-  const n = words(text).filter((word) => /\p{L}{2}/u.test(word)).length;
+  const n = list.filter((word) => /\p{L}{2}/u.test(word)).length;
   // A comma alone does not make text: bylines list a day, a time and a city between commas.
-  const ratio = stopWordRatio(text);
-  return n >= 8 && (ratio >= 0.15 || (ratio >= 0.08 && /[،,؛]/u.test(text)));
+  if (n < 8) return false;
+  const ratio = stopShare(list);
+  return ratio >= 0.15 || (ratio >= 0.08 && /[،,؛]/u.test(text));
 });
 
 /** Content words for comparing a headline with the lead: folded, without clitics, ال or function words. */
