@@ -9,9 +9,9 @@ import { mdxToMarkdown } from 'mdast-util-mdx';
 import type { MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx-jsx';
 import { defaultHandlers, toMarkdown, type Handle, type Options as ToMarkdownOptions, type Unsafe } from 'mdast-util-to-markdown';
 import { mdxToMdast, type Features } from 'satteri';
+import { stringify } from 'yaml';
 import type { Inline } from '../entities/annotate';
 import { fatal, type PipelineMessage } from '../messages';
-import { frontmatterYaml } from './frontmatter';
 
 /** A body block whose paragraphs are already annotated. */
 export type AnnotatedBlock =
@@ -122,113 +122,9 @@ const text: Handle = (node, parent, state, info) => {
 /** Serializer settings, built once: the MDX extension, the extra unsafe patterns, the text handler. */
 const TO_MARKDOWN: ToMarkdownOptions = { extensions: [mdxToMarkdown()], unsafe: ESM_UNSAFE, bullet: '-', emphasis: '_', handlers: { text } };
 
-/**
- * Serialize an article body tree to MDX text (no frontmatter). Bodies whose every text is plain
- * (see `isPlainText`) are written directly, as the serializer would write them; any other body
- * goes through the serializer.
- */
+/** Serialize an article body tree to MDX text (no frontmatter). */
 export function mdastToMdx(tree: Root): string {
-  return plainMdx(tree) ?? toMarkdown(tree, TO_MARKDOWN);
-}
-
-/**
- * Characters that some unsafe pattern (the serializer's, the MDX extension's or ESM_UNSAFE) may
- * escape wherever they stand, and every control character. A text holding one is not plain.
- */
-const ALWAYS_ESCAPED = /[\u0000-\u001F\u007F\\#&*+<=>[\]_`~{}]/u;
-/** At the start of a line: a list marker, an ordered list number, import or export. */
-const AT_BREAK = /^[ \t]*(?:\d+[.)]|-|import|export)/u;
-/** A scheme colon or a `www.` dot, which ESM_UNSAFE escapes. */
-const LINK_LIKE = /(?:https?|mailto|xmpp|ftp):|www\./iu;
-
-/**
- * Is `value` written unchanged by the serializer between `before` (what precedes it on the line:
- * '\n' at the start of a block, '# ' in a heading, '>' after a tag) and `after` ('\n' at the end
- * of a block, '<' before a tag)? Only when no unsafe pattern can match in it: none of the
- * characters escaped anywhere, no list marker, number or ESM word where a line starts, no space
- * next to a line ending, no URL-like text. Anything else is left to the serializer.
- */
-function isPlainText(value: string, before: string, after: string): boolean {
-  if (value === '' || ALWAYS_ESCAPED.test(value) || LINK_LIKE.test(before + value + after)) return false;
-  if (before.endsWith('\n') && (value.startsWith(' ') || AT_BREAK.test(value))) return false;
-  return !(after.startsWith('\n') && value.endsWith(' '));
-}
-
-/** Attribute values written as they are between double quotes. */
-const PLAIN_ATTRIBUTE = /^[A-Za-z0-9-]+$/u;
-
-/**
- * The body as the serializer writes it, for the nodes `bodyToMdast` makes with plain texts only:
- * blocks apart by a blank line, ATX headings, flow elements with their paragraphs indented by two
- * spaces, text elements on one line. Null for anything else.
- */
-function plainMdx(tree: Root): string | null {
-  const blocks: string[] = [];
-  for (const node of tree.children) {
-    const block = plainBlock(node);
-    if (block === null) return null;
-    blocks.push(block);
-  }
-  return blocks.length === 0 ? null : `${blocks.join('\n\n')}\n`;
-}
-
-function plainBlock(node: RootContent): string | null {
-  switch (node.type) {
-    case 'paragraph':
-      return plainPhrasing(node.children, '\n', '\n');
-    case 'heading': {
-      // A heading whose text starts with a space has it written as a character reference.
-      const first = node.children[0];
-      if (node.depth !== 2 || (first?.type === 'text' && /^[ \t]/u.test(first.value))) return null;
-      const text = plainPhrasing(node.children, '# ', '\n');
-      return text === null ? null : `## ${text}`;
-    }
-    case 'mdxJsxFlowElement': {
-      if (node.attributes.length > 0 || node.children.length === 0 || node.name === null) return null;
-      const paragraphs: string[] = [];
-      for (const child of node.children) {
-        if (child.type !== 'paragraph') return null;
-        const text = plainPhrasing(child.children, '\n', '\n');
-        if (text === null) return null;
-        paragraphs.push(`  ${text}`);
-      }
-      return `<${node.name}>\n${paragraphs.join('\n\n')}\n</${node.name}>`;
-    }
-    default:
-      return null;
-  }
-}
-
-/** Phrasing content between `before` and `after`, each text checked in the context it is written in. */
-function plainPhrasing(children: readonly PhrasingContent[], before: string, after: string): string | null {
-  if (children.length === 0) return null;
-  let out = '';
-  let previous = before;
-  for (let index = 0; index < children.length; index++) {
-    const child = children[index]!;
-    const next = children[index + 1];
-    // The serializer looks one character past a text: a tag's '<', the next text's first character.
-    const following = next === undefined ? after : next.type === 'text' ? next.value.charAt(0) : '<';
-    let written: string | null;
-    if (child.type === 'text') written = isPlainText(child.value, previous, following) ? child.value : null;
-    else if (child.type === 'mdxJsxTextElement') written = plainTextElement(child);
-    else written = null;
-    if (written === null) return null;
-    out += written;
-    previous = written.charAt(written.length - 1);
-  }
-  return out;
-}
-
-function plainTextElement(node: MdxJsxTextElement): string | null {
-  if (node.name === null || node.children.length === 0) return null;
-  let open = `<${node.name}`;
-  for (const attribute of node.attributes) {
-    if (attribute.type !== 'mdxJsxAttribute' || typeof attribute.value !== 'string' || !PLAIN_ATTRIBUTE.test(attribute.value)) return null;
-    open += ` ${attribute.name}="${attribute.value}"`;
-  }
-  const inner = plainPhrasing(node.children, '>', '<');
-  return inner === null ? null : `${open}>${inner}</${node.name}>`;
+  return toMarkdown(tree, TO_MARKDOWN);
 }
 
 /** The syntax the site's MDX compiler reads (astro.config.mjs: satteri, GFM on, no smart punctuation). */
@@ -354,5 +250,8 @@ function strip(node: unknown): unknown {
 
 /** Write frontmatter and body as one MDX file. Keys keep the order of `frontmatter`. */
 export function renderMdxFile(frontmatter: Record<string, unknown>, body: string): string {
-  return `---\n${frontmatterYaml(frontmatter)}---\n\n${body}`;
+  // YAML 1.1 rules make the writer quote strings a YAML 1.1 reader (Astro uses js-yaml) would turn
+  // into dates, booleans or numbers — "2025-01-29" stays a string.
+  const yaml = stringify(frontmatter, { version: '1.1', lineWidth: 0, minContentWidth: 0, singleQuote: false });
+  return `---\n${yaml}---\n\n${body}`;
 }
