@@ -6,9 +6,10 @@
  * same, byte for byte, whichever thread rendered what and whenever it finished.
  *
  * Small runs pay nothing: workers start only once `perWorker` jobs per worker have been added, and a
- * run that ends with fewer renders them on the main thread. A worker that cannot start or stops
- * hands its jobs back; when no worker is left the main thread renders the rest itself, and the
- * caller is told once. A job that fails to render is an answer like any other (the caller decides
+ * run that ends with fewer renders them on the main thread. A worker that cannot start or stops —
+ * or does not start or answer within a deadline, which a hung worker would otherwise turn into a
+ * hung build — hands its jobs back; when no worker is left the main thread renders the rest itself,
+ * and the caller is told once. A job that fails to render is an answer like any other (the caller decides
  * what its error says), never a reason to stop a worker.
  *
  * Workers start from a plain JavaScript entry file (`entry`), not from this module: the content layer
@@ -38,7 +39,15 @@ export interface RenderPoolOptions<Job, Answer> {
   renderHere: (job: Job) => Answer;
   /** Told once, when the main thread takes over from workers that could not start or stopped. */
   onFallback: (reason: string) => void;
+  /**
+   * How long a worker may take to start or to answer a batch before it is stopped and its jobs
+   * handed back (default DEADLINE_MS): a worker that hangs must not hang the build.
+   */
+  deadlineMs?: number;
 }
+
+/** A batch of eight articles renders in milliseconds; a minute without an answer is a hung thread. */
+const DEADLINE_MS = 60_000;
 
 type ToWorker<Job> = { type: 'render'; jobs: Array<{ index: number; job: Job }> };
 type FromWorker<Answer> = { type: 'ready' } | { type: 'rendered'; answers: Array<{ index: number; answer: Answer }> };
@@ -55,6 +64,8 @@ interface Slot<Job> {
   answered: boolean;
   /** Jobs sent and not answered, by index. */
   outstanding: Map<number, Job>;
+  /** Stops the worker if it neither starts nor answers in time (see `deadlineMs`). */
+  deadline: ReturnType<typeof setTimeout> | null;
 }
 
 export class RenderPool<Job, Answer> {
@@ -119,6 +130,7 @@ export class RenderPool<Job, Answer> {
   /** Stop every worker now; jobs not applied yet are dropped. */
   async close(): Promise<void> {
     this.closed = true;
+    for (const slot of this.slots) this.disarm(slot);
     const stopping = this.slots.filter((slot) => !slot.stopped);
     for (const slot of stopping) slot.stopped = true;
     await Promise.all(stopping.map((slot) => slot.worker?.terminate()));
@@ -174,6 +186,7 @@ export class RenderPool<Job, Answer> {
         const jobs = this.queue.splice(0, BATCH).map((index) => ({ index, job: this.jobAt(index).job }));
         for (const { index, job } of jobs) slot.outstanding.set(index, job);
         slot.batches++;
+        this.arm(slot, 'answer');
         slot.worker!.postMessage({ type: 'render', jobs } satisfies ToWorker<Job>);
       }
     }
@@ -220,7 +233,7 @@ export class RenderPool<Job, Answer> {
   }
 
   private start(): void {
-    const slot: Slot<Job> = { worker: null, ready: false, stopped: false, batches: 0, answered: false, outstanding: new Map() };
+    const slot: Slot<Job> = { worker: null, ready: false, stopped: false, batches: 0, answered: false, outstanding: new Map(), deadline: null };
     this.slots.push(slot);
     try {
       slot.worker = new Worker(this.options.entry, { workerData: { arshifRenderPool: this.options.setup } });
@@ -228,12 +241,17 @@ export class RenderPool<Job, Answer> {
       this.lost(slot, (error as Error).message);
       return;
     }
+    this.arm(slot, 'start');
     slot.worker.on('message', (message: FromWorker<Answer>) => {
       if (slot.stopped) return;
       try {
-        if (message.type === 'ready') slot.ready = true;
-        else {
+        if (message.type === 'ready') {
+          slot.ready = true;
+          this.disarm(slot);
+        } else {
           slot.batches--;
+          if (slot.batches > 0) this.arm(slot, 'answer');
+          else this.disarm(slot);
           slot.answered = true;
           for (const { index, answer } of message.answers) {
             slot.outstanding.delete(index);
@@ -250,10 +268,25 @@ export class RenderPool<Job, Answer> {
     slot.worker.on('exit', (code: number) => this.lost(slot, `exit code ${code}`));
   }
 
+  /** (Re)start the slot's deadline for what it is waiting for: the worker to start, or an answer. */
+  private arm(slot: Slot<Job>, awaiting: 'start' | 'answer'): void {
+    this.disarm(slot);
+    const ms = this.options.deadlineMs ?? DEADLINE_MS;
+    slot.deadline = setTimeout(() => this.lost(slot, `${awaiting === 'start' ? 'did not start' : 'did not answer'} within ${ms / 1000} s`), ms);
+    // A pending deadline alone never keeps the process alive.
+    slot.deadline.unref();
+  }
+
+  private disarm(slot: Slot<Job>): void {
+    if (slot.deadline !== null) clearTimeout(slot.deadline);
+    slot.deadline = null;
+  }
+
   /** A worker failed or stopped: its jobs go back to the queue, and to the main thread if no worker is left. */
   private lost(slot: Slot<Job>, why: string): void {
     if (slot.stopped) return;
     slot.stopped = true;
+    this.disarm(slot);
     void slot.worker?.terminate();
     if (slot.outstanding.size > 0) this.queue = [...this.queue, ...slot.outstanding.keys()].sort((a, b) => a - b);
     slot.outstanding.clear();

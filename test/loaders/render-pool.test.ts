@@ -8,6 +8,7 @@ interface Job {
   sleepMs: number;
   crash?: boolean;
   gated?: boolean;
+  hang?: boolean;
 }
 interface Answer {
   value: number;
@@ -67,6 +68,22 @@ describe('the render pool', () => {
     // Some job finished before one added earlier: the order is the pool's, not the threads'.
     expect(answers.some((answer, i) => i > 0 && answer.at < answers[i - 1]!.at)).toBe(true);
     expect(fallbacks).toEqual([]);
+  });
+
+  it('stops a thread that hangs, before it starts or in a job, and renders its jobs elsewhere', async () => {
+    // Never ready: both threads are stopped at the deadline and the main thread renders everything.
+    const silent = pool({ setup: { neverReady: true }, deadlineMs: 300 });
+    const started = await run(silent.pool, jobs(20));
+    expect(started.applied).toEqual(expectedOrder(20));
+    expect(started.answers.every((answer) => answer.thread === threadId)).toBe(true);
+    expect(silent.fallbacks).toEqual(['a render thread could not start (did not start within 0.3 s)']);
+    // Hung in a job (busy for 60 s): that thread is stopped at the deadline and its batch is
+    // rendered elsewhere, so the run ends long before the hung job would have.
+    const hung = pool({ deadlineMs: 2_000 });
+    const begun = Date.now();
+    const answered = await run(hung.pool, jobs(40, (value) => ({ hang: value === 0 })));
+    expect(Date.now() - begun).toBeLessThan(30_000);
+    expect(answered.applied).toEqual(expectedOrder(40));
   });
 
   it('renders on the main thread when its threads cannot start, and says so once', async () => {
