@@ -103,25 +103,18 @@ interface Fragment {
  * The filter values are dropped: the page shows the archive's counts and never a result's filters,
  * and Pagefind filters with its filter index, not with fragments.
  */
-function slimFragment(fragment: Fragment, servedMeta: ReadonlyMap<string, Record<string, string>>): boolean {
+function slimFragment(fragment: Fragment, servedMeta: ReadonlyMap<string, Record<string, string>>): void {
   // Pagefind holds the meta sealed and without the text (`metaToIndex`); readers get the record's.
   const meta = typeof fragment.url === 'string' ? servedMeta.get(fragment.url) : undefined;
   if (meta === undefined) throw new Error(`Pagefind wrote a fragment for ${String(fragment.url)}, which no record has.`);
   fragment.meta = { ...meta };
-  let changed = true;
-  if (fragment.filters !== undefined) {
-    delete fragment.filters;
-    changed = true;
-  }
-  if (typeof fragment.content !== 'string' || fragment.content === '' || !fragment.meta) return changed;
-  if (separableAppendix(fragment.content, fragment.meta) === null) return changed;
-  fragment.content = '';
-  return true;
+  delete fragment.filters;
+  if (typeof fragment.content === 'string' && fragment.content !== '' && separableAppendix(fragment.content, fragment.meta) !== null) fragment.content = '';
 }
 
 /**
- * Rewrite the fragments Pagefind wrote under `outputPath`/fragment/ with their content moved out
- * (`slimFragment`). A file keeps its name: Pagefind's index finds fragments by it, and the name is
+ * Rewrite every fragment Pagefind wrote under `outputPath`/fragment/: the record's meta put back,
+ * content moved out (`slimFragment`). A file keeps its name: Pagefind's index finds fragments by it, and the name is
  * still a hash of what the file holds (the rewrite is a function of the fragment). Deterministic:
  * gzip output depends only on its input.
  */
@@ -136,9 +129,8 @@ async function slimFragments(outputPath: string, servedMeta: ReadonlyMap<string,
     const parsed = JSON.parse(raw.subarray(SIGNATURE.length).toString('utf8')) as Fragment | Record<string, Fragment>;
     // One fragment per file, or (Pagefind's fragment groups) several by hash.
     const fragments = 'url' in parsed ? [parsed as Fragment] : Object.values(parsed as Record<string, Fragment>);
-    let changed = false;
-    for (const fragment of fragments) if (typeof fragment === 'object' && fragment !== null && slimFragment(fragment, servedMeta)) changed = true;
-    if (changed) await writeFile(file, gzipSync(Buffer.concat([Buffer.from(SIGNATURE, 'latin1'), Buffer.from(JSON.stringify(parsed), 'utf8')]), { level: 9 }));
+    for (const fragment of fragments) if (typeof fragment === 'object' && fragment !== null) slimFragment(fragment, servedMeta);
+    await writeFile(file, gzipSync(Buffer.concat([Buffer.from(SIGNATURE, 'latin1'), Buffer.from(JSON.stringify(parsed), 'utf8')]), { level: 9 }));
   }
 }
 

@@ -88,7 +88,7 @@ export interface EntitySpan {
   /** [start, end) of the entity's appended spellings among the indexed words. */
   start: number;
   end: number;
-  /** Indexed positions of the body's mentions of the entity (`entityMentions`, counted at build time). */
+  /** Indexed positions of the body's mentions of the entity (`mentionsOfEntities`, counted at build time). */
   mentions: number[];
 }
 
@@ -119,26 +119,11 @@ export function hitMentions(spans: readonly EntitySpan[], hits: readonly number[
 }
 
 /**
- * Positions in `[bodyStart, bodyEnd)` where an entity whose appended names were hit is mentioned
- * under one of its Arabic spellings (clitics in front allowed). This is what lets an English or
- * alternate-spelling query mark the name as the article writes it. `separator` splits the spellings.
- */
-export function entityMentions(
-  indexed: readonly string[],
-  bodyStart: number,
-  bodyEnd: number,
-  spans: ReadonlyArray<readonly [number, number]>,
-  hits: readonly number[],
-  separator: string,
-): number[] {
-  const hitSpans = spans.filter(([start, end]) => hits.some((hit) => hit >= start && hit < end));
-  return [...new Set(mentionsOfEntities(indexed, bodyStart, bodyEnd, hitSpans, separator).flat())].sort((a, b) => a - b);
-}
-
-/**
- * For each span of appended spellings, the positions in `[bodyStart, bodyEnd)` that mention its
- * entity (see `entityMentions`). The words are made bare once for all spans: an article with
- * dozens of entities is read once, not once per entity.
+ * For each span of appended spellings (separated by `separator`), the positions in
+ * `[bodyStart, bodyEnd)` where the body mentions its entity under one of its Arabic spellings
+ * (clitics in front allowed): what lets an English or alternate-spelling query mark the name as the
+ * article writes it. The words are made bare once for all spans: an article with dozens of entities
+ * is read once, not once per entity.
  */
 export function mentionsOfEntities(
   indexed: readonly string[],

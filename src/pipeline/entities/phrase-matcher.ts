@@ -10,6 +10,7 @@
 import AhoCorasick from 'modern-ahocorasick';
 import { foldArabic, foldWithMap } from '../../arabic/normalize';
 import { createCodeUnitAutomaton } from './code-unit-automaton';
+import { remembering } from '../text/remember';
 
 /** A phrase as the automaton sees it. */
 export interface PhraseKey {
@@ -85,21 +86,12 @@ interface SpacedText {
 
 /** Texts whose folding is kept: more than one page's lines, so every matcher folds a line once. */
 const REMEMBERED_FOLDS = 512;
-const folds = new Map<string, SpacedText>();
 
 /**
  * `text` folded for matching, remembered: the gazetteer and the role words look up the same
  * lines of a page, and the folding depends on the text alone. Read-only for its callers.
  */
-function foldForMatching(text: string): SpacedText {
-  let spaced = folds.get(text);
-  if (spaced === undefined) {
-    if (folds.size >= REMEMBERED_FOLDS) folds.clear();
-    spaced = spacedFold(text);
-    folds.set(text, spaced);
-  }
-  return spaced;
-}
+const foldForMatching = remembering(REMEMBERED_FOLDS, spacedFold);
 
 function spacedFold(text: string): SpacedText {
   const { folded, origin } = foldWithMap(text);

@@ -5,6 +5,7 @@
  */
 import { foldArabic } from '../../arabic/normalize';
 import { endsLikeSentence } from '../page/structure';
+import { remembering } from './remember';
 
 /** Arabic letters (the Arabic block and its supplements), as opposed to Latin, Cyrillic or digits. */
 const ARABIC_LETTER = /[\u0620-\u064A\u066E-\u06D3\u06FA-\u06FF\u0750-\u077F]/u;
@@ -39,22 +40,15 @@ export function foldWord(token: string): string {
 
 /** Distinct words whose judgments are kept: a run's vocabulary, within bounded memory. */
 const REMEMBERED_WORDS = 65536;
-const stopTokens = new Map<string, boolean>();
 
 /**
  * Is the token an Arabic function word (alone or behind و/ف)? Remembered per token for the whole
  * run: news prose repeats its words, and the answer depends on the token alone.
  */
-function isStopToken(token: string): boolean {
-  let answer = stopTokens.get(token);
-  if (answer === undefined) {
-    if (stopTokens.size >= REMEMBERED_WORDS) stopTokens.clear();
-    const word = foldWord(token);
-    answer = STOP_WORDS.has(word) || (word.length > 2 && /^[وف]/u.test(word) && STOP_WORDS.has(word.slice(1)));
-    stopTokens.set(token, answer);
-  }
-  return answer;
-}
+const isStopToken = remembering(REMEMBERED_WORDS, (token) => {
+  const word = foldWord(token);
+  return STOP_WORDS.has(word) || (word.length > 2 && /^[وف]/u.test(word) && STOP_WORDS.has(word.slice(1)));
+});
 
 /** Share of `list` that are Arabic function words (0 for no words). */
 function stopShare(list: readonly string[]): number {
@@ -73,16 +67,7 @@ const REMEMBERED_TEXTS = 4096;
  * The answers depend on the text alone, so remembering them changes no result.
  */
 function remembered(judge: (text: string) => boolean): (text: string) => boolean {
-  const answers = new Map<string, boolean>();
-  return (text) => {
-    let answer = answers.get(text);
-    if (answer === undefined) {
-      if (answers.size >= REMEMBERED_TEXTS) answers.clear();
-      answer = judge(text);
-      answers.set(text, answer);
-    }
-    return answer;
-  };
+  return remembering(REMEMBERED_TEXTS, judge);
 }
 
 /** Share of a line's words that are Arabic function words (0 for a line without words). */
